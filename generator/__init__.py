@@ -1,0 +1,1 @@
+"""Minh Bạch: a static site generator for Vietnamese administrative-reform plans."""

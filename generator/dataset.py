@@ -1,0 +1,226 @@
+"""Load every data file of a project into validated models, checking cross-references.
+
+`load_dataset` is shared by `minhbach check` and `minhbach build`: it lists every
+problem it finds before anything is built, and raises `InvalidProject` if any.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .errors import InvalidProject, Location, Problems, relative
+from .loading import Document, load_front_matter, load_yaml
+from .models import Area, AreasFile, NewsMeta, Organisation, OrganisationsFile, Plan
+from .timeline import parse_timeline
+from .urls import PLAN_LINK
+from .validation import parse
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Dataset:
+    """Validated data of one project, with the documents kept for locating later problems."""
+
+    root: Path
+    areas: dict[str, Area] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    provinces: dict[str, str] = field(default_factory=dict)  # organisation id → province
+    plans: dict[str, Plan] = field(default_factory=dict)
+    plan_docs: dict[str, Document] = field(default_factory=dict)
+    plan_texts: dict[str, Path] = field(default_factory=dict)
+
+
+def _load(path: Path, root: Path, model: type[M], problems: Problems) -> tuple[M, Document] | None:
+    doc = load_yaml(path, root, problems)
+    if doc is None:
+        return None
+    parsed = parse(doc, model, problems)
+    return (parsed, doc) if parsed is not None else None
+
+
+class _Registry:
+    """First place each id was seen, so a duplicate names both places."""
+
+    def __init__(self, what: str, problems: Problems) -> None:
+        self.what = what
+        self.seen: dict[str, Location] = {}
+        self.problems = problems
+
+    def claim(self, key: str, where: Location) -> bool:
+        first = self.seen.get(key)
+        if first is not None:
+            self.problems.add(where, f"{self.what} “{key}” bị trùng; đã khai báo tại {first}")
+            return False
+        self.seen[key] = where
+        return True
+
+
+def _unknown(what: str, key: str, known: dict[str, object], where: str) -> str:
+    close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+    hint = f"; có phải: {', '.join(close)}?" if close else ""
+    return f"không tìm thấy {what} “{key}” trong {where}{hint}"
+
+
+def load_dataset(root: Path) -> Dataset:
+    problems = Problems()
+    data = Dataset(root=root)
+    _load_areas(data, problems)
+    _load_organisations(data, problems)
+    _load_plans(data, problems)
+    _load_plan_texts(data, problems)
+    _check_content_links(data, problems)
+    _load_news(data, problems)
+    if problems:
+        raise InvalidProject(problems)
+    return data
+
+
+def _load_areas(data: Dataset, problems: Problems) -> None:
+    path = data.root / "data" / "areas.yaml"
+    if not path.exists():
+        problems.add(Location("data/areas.yaml"), "thiếu tệp danh mục lĩnh vực cải cách")
+        return
+    loaded = _load(path, data.root, AreasFile, problems)
+    if loaded is None:
+        return
+    areas, doc = loaded
+    registry = _Registry("mã lĩnh vực", problems)
+    for i, area in enumerate(areas.areas):
+        if registry.claim(area.id, doc.locate(("areas", i, "id"))):
+            data.areas[area.id] = area
+
+
+def _load_organisations(data: Dataset, problems: Problems) -> None:
+    registry = _Registry("mã cơ quan", problems)
+    parents: list[tuple[Organisation, Location]] = []
+    for path in sorted((data.root / "data" / "organisations").glob("*.yaml")):
+        loaded = _load(path, data.root, OrganisationsFile, problems)
+        if loaded is None:
+            continue
+        orgs, doc = loaded
+        for i, org in enumerate(orgs.organisations):
+            if registry.claim(org.id, doc.locate(("organisations", i, "id"))):
+                data.organisations[org.id] = org
+                data.provinces[org.id] = orgs.province
+            if org.parent:
+                parents.append((org, doc.locate(("organisations", i, "parent"))))
+    for org, where in parents:
+        if org.parent not in data.organisations:
+            problems.add(where, _unknown("cơ quan cấp trên", org.parent or "", data.organisations,
+                                         "data/organisations/"))
+
+
+def _load_plans(data: Dataset, problems: Problems) -> None:
+    registry = _Registry("mã kế hoạch", problems)
+    for path in sorted((data.root / "data" / "plans").glob("*.yaml")):
+        loaded = _load(path, data.root, Plan, problems)
+        if loaded is None:
+            continue
+        plan, doc = loaded
+        if plan.id != path.stem:
+            problems.add(doc.locate(("id",)),
+                         f"mã kế hoạch “{plan.id}” phải trùng tên tệp “{path.stem}”")
+            continue
+        if registry.claim(plan.id, doc.locate(("id",))):
+            data.plans[plan.id] = plan
+            data.plan_docs[plan.id] = doc
+            _check_plan(plan, doc, data, problems)
+
+
+def _check_org(data: Dataset, doc: Document, loc: tuple[str | int, ...], key: str,
+               problems: Problems) -> None:
+    if key not in data.organisations:
+        problems.add(doc.locate(loc), _unknown("cơ quan", key, data.organisations,
+                                               "data/organisations/"))
+
+
+def _check_plan(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
+    _check_org(data, doc, ("issuer",), plan.issuer, problems)
+    _check_indicators(plan, doc, data, problems)
+    _check_sections(plan, doc, data, problems)
+    for i, assignment in enumerate(plan.assignments):
+        if assignment.agency:
+            _check_org(data, doc, ("assignments", i, "agency"), assignment.agency, problems)
+
+
+def _check_indicators(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
+    registry = _Registry("mã chỉ tiêu", problems)
+    for i, indicator in enumerate(plan.indicators):
+        registry.claim(indicator.id, doc.locate(("indicators", i, "id")))
+        for key in ("monitoring", "implementing"):
+            for j, org in enumerate(getattr(indicator, key)):
+                _check_org(data, doc, ("indicators", i, key, j), org, problems)
+    for i, indicator in enumerate(plan.indicators):
+        if indicator.parent and indicator.parent not in registry.seen:
+            problems.add(doc.locate(("indicators", i, "parent")),
+                         _unknown("chỉ tiêu cha", indicator.parent, registry.seen, "kế hoạch này"))
+
+
+def _check_sections(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
+    sections = _Registry("mã phần", problems)
+    tasks = _Registry("mã nhiệm vụ", problems)
+    parents: list[tuple[str, tuple[str | int, ...]]] = []
+    for s, section in enumerate(plan.sections):
+        sections.claim(section.id, doc.locate(("sections", s, "id")))
+        if section.area not in data.areas:
+            problems.add(doc.locate(("sections", s, "area")),
+                         _unknown("lĩnh vực", section.area, data.areas, "data/areas.yaml"))
+        for t, task in enumerate(section.tasks):
+            here = ("sections", s, "tasks", t)
+            tasks.claim(task.id, doc.locate(here + ("id",)))
+            for key in ("lead", "coordinating"):
+                for j, org in enumerate(getattr(task, key)):
+                    _check_org(data, doc, here + (key, j), org, problems)
+            if task.parent:
+                parents.append((task.parent, here + ("parent",)))
+            _check_timeline(task.timeline, plan.year, doc, here + ("timeline",), problems)
+    for parent, loc in parents:
+        if parent not in tasks.seen:
+            problems.add(doc.locate(loc), _unknown("nhiệm vụ cha", parent, tasks.seen, "kế hoạch này"))
+
+
+def _check_timeline(text: str | None, year: int, doc: Document, loc: tuple[str | int, ...],
+                    problems: Problems) -> None:
+    try:
+        parse_timeline(text, year)
+    except ValueError as exc:
+        problems.add(doc.locate(loc), f"thời gian “{text}”: {exc}")
+
+
+def _load_plan_texts(data: Dataset, problems: Problems) -> None:
+    for path in sorted((data.root / "content" / "plans").glob("*.md")):
+        if path.stem in data.plans or (data.root / "data" / "plans" / f"{path.stem}.yaml").exists():
+            data.plan_texts[path.stem] = path
+        else:
+            problems.add(Location(relative(path, data.root)),
+                         _unknown("kế hoạch", path.stem, data.plans, "data/plans/")
+                         + " (tên tệp toàn văn phải trùng mã kế hoạch)")
+
+
+def _check_content_links(data: Dataset, problems: Problems) -> None:
+    """Every `{plan}<id>` link in Markdown must name a plan that exists."""
+    for path in sorted((data.root / "content").rglob("*.md")):
+        name = relative(path, data.root)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in PLAN_LINK.finditer(line):
+                if match.group(1) not in data.plans:
+                    problems.add(Location(name, number, match.start() + 1),
+                                 _unknown("kế hoạch", match.group(1), data.plans, "data/plans/"))
+
+
+def _load_news(data: Dataset, problems: Problems) -> None:
+    for path in sorted((data.root / "content" / "news").glob("*.md")):
+        loaded = load_front_matter(path, data.root, problems)
+        if loaded is None:
+            continue
+        doc, _ = loaded
+        meta = parse(doc, NewsMeta, problems)
+        if meta and meta.plan and meta.plan not in data.plans:
+            problems.add(doc.locate(("plan",)), _unknown("kế hoạch", meta.plan, data.plans,
+                                                        "data/plans/"))

@@ -1,0 +1,220 @@
+"""Derived facts: everything pages show that is computed rather than written.
+
+Computed once per build from the validated `Dataset`, before any page is
+rendered: parsed timelines and targets, the tree of rows, which documents cite
+which, and what every agency leads or supports. Templates only read these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dataset import Dataset
+from .models import Area, Citation, Indicator, Organisation, Plan, PlanStatus, Section, Task
+from .targets import Target, parse_target
+from .timeline import Timeline, TimelineKind, parse_timeline
+from .vietnamese import fold, format_date_short, sort_key
+
+STATUS_LABELS = {
+    PlanStatus.DU_THAO: "Dự thảo",
+    PlanStatus.CON_HIEU_LUC: "Còn hiệu lực",
+    PlanStatus.HET_HIEU_LUC: "Hết hiệu lực",
+    PlanStatus.CHUA_XAC_DINH: "Chưa xác định",
+}
+
+_RECURRENCE_LABELS = {
+    "monthly": "hằng tháng",
+    "quarterly": "hằng quý",
+    "semiannual": "6 tháng một lần",
+    "annual": "hằng năm",
+}
+
+
+def describe_timeline(reading: Timeline | None) -> str:
+    """A short Vietnamese reading of a timeline, shown beside the text as written."""
+    if reading is None:
+        return "Không ghi thời gian"
+    if reading.kind == TimelineKind.DEADLINE and reading.end:
+        return f"Hạn: {format_date_short(reading.end)}"
+    if reading.kind == TimelineKind.PERIOD and reading.start and reading.end:
+        return f"Từ {format_date_short(reading.start)} đến {format_date_short(reading.end)}"
+    if reading.kind == TimelineKind.RECURRING:
+        label = _RECURRENCE_LABELS.get(reading.recurrence or "", "định kỳ")
+        day = f", trước ngày {reading.day}" if reading.day else ""
+        return f"Định kỳ {label}{day}"
+    if reading.kind == TimelineKind.CONTINUOUS:
+        return "Thường xuyên, không có hạn cố định"
+    return "Không có hạn cố định"
+
+
+@dataclass
+class TaskFact:
+    plan: Plan
+    section: Section
+    task: Task
+    timeline: Timeline | None
+    timeline_label: str
+    depth: int
+
+
+@dataclass
+class IndicatorFact:
+    plan: Plan
+    indicator: Indicator
+    target: Target | None
+    depth: int
+
+
+@dataclass
+class CitationFact:
+    citation: Citation
+    plan: Plan | None  # the cited document, when it is on the site
+
+
+@dataclass
+class Involvement:
+    """One agency's part in one plan."""
+
+    plan: Plan
+    issued: bool = False
+    leads: list[TaskFact] = field(default_factory=list)
+    supports: list[TaskFact] = field(default_factory=list)
+    monitors: list[IndicatorFact] = field(default_factory=list)
+    implements: list[IndicatorFact] = field(default_factory=list)
+    duties: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanFacts:
+    plan: Plan
+    tasks: list[TaskFact]
+    indicators: list[IndicatorFact]
+    citations: list[CitationFact]
+    cited_by: list[Plan] = field(default_factory=list)
+    sections: list[tuple[Section, list[TaskFact]]] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.plan.status]
+
+
+@dataclass
+class Facts:
+    data: Dataset
+    plans: dict[str, PlanFacts]
+    involvement: dict[str, list[Involvement]]  # organisation id → per plan
+    areas: dict[str, list[tuple[Plan, list[TaskFact]]]]  # area id → tasks per plan
+
+    def plans_by_year(self) -> list[tuple[int, list[PlanFacts]]]:
+        years: dict[int, list[PlanFacts]] = defaultdict(list)
+        for facts in self.plans.values():
+            years[facts.plan.year].append(facts)
+        return [(year, sorted(years[year], key=lambda f: sort_key(f.plan.title)))
+                for year in sorted(years, reverse=True)]
+
+    def organisations_sorted(self) -> list[Organisation]:
+        return sorted(self.data.organisations.values(),
+                      key=lambda o: (sort_key(self.data.provinces[o.id]), sort_key(o.name)))
+
+    def organisations_by_province(self) -> list[tuple[str, list[Organisation]]]:
+        groups: dict[str, list[Organisation]] = defaultdict(list)
+        for org in self.organisations_sorted():
+            groups[self.data.provinces[org.id]].append(org)
+        return list(groups.items())
+
+    def plans_by_issuer(self) -> list[tuple[Organisation, list[PlanFacts]]]:
+        groups: dict[str, list[PlanFacts]] = defaultdict(list)
+        for facts in self.plans.values():
+            groups[facts.plan.issuer].append(facts)
+        orgs = self.data.organisations
+        return [(orgs[issuer], sorted(groups[issuer], key=lambda f: (-f.plan.year, f.plan.id)))
+                for issuer in sorted(groups, key=lambda i: sort_key(orgs[i].name))]
+
+    def area_task_count(self, area_id: str) -> int:
+        return sum(len(rows) for _, rows in self.areas.get(area_id, []))
+
+    def areas_sorted(self) -> list[Area]:
+        return sorted(self.data.areas.values(), key=lambda a: a.order)
+
+
+def _depths(rows: list[tuple[str, str | None]]) -> dict[str, int]:
+    depth: dict[str, int] = {}
+    for row_id, parent in rows:
+        depth[row_id] = depth.get(parent, -1) + 1 if parent else 0
+    return depth
+
+
+def _task_facts(plan: Plan) -> list[TaskFact]:
+    depth = _depths([(task.id, task.parent) for _, task in plan.tasks()])
+    result = []
+    for section, task in plan.tasks():
+        reading = parse_timeline(task.timeline, plan.year)
+        result.append(TaskFact(plan, section, task, reading, describe_timeline(reading),
+                               depth[task.id]))
+    return result
+
+
+def _indicator_facts(plan: Plan) -> list[IndicatorFact]:
+    depth = _depths([(i.id, i.parent) for i in plan.indicators])
+    return [IndicatorFact(plan, i, parse_target(i.target), depth[i.id]) for i in plan.indicators]
+
+
+def number_key(number: str | None) -> str:
+    """Document numbers compared loosely: "792/KH-UBND" ~ "792/kh-ubnd" ~ "792/KH–UBND"."""
+    return re.sub(r"[^0-9a-z/]", "", fold(number or ""))
+
+
+def derive(data: Dataset) -> Facts:
+    by_number = {number_key(p.number): p for p in data.plans.values() if p.number}
+    plans: dict[str, PlanFacts] = {}
+    for plan in data.plans.values():
+        tasks = _task_facts(plan)
+        citations = [CitationFact(c, by_number.get(number_key(c.number)) if c.number else None)
+                     for c in plan.legal_basis]
+        facts = PlanFacts(plan, tasks, _indicator_facts(plan), citations)
+        facts.sections = [(s, [t for t in tasks if t.section is s]) for s in plan.sections]
+        plans[plan.id] = facts
+    for facts in plans.values():
+        for cited in {c.plan.id for c in facts.citations if c.plan}:
+            plans[cited].cited_by.append(facts.plan)
+    for facts in plans.values():
+        facts.cited_by.sort(key=lambda p: p.id)
+    return Facts(data, plans, _involvement(plans), _areas(plans))
+
+
+def _involvement(plans: dict[str, PlanFacts]) -> dict[str, list[Involvement]]:
+    table: dict[str, dict[str, Involvement]] = defaultdict(dict)
+
+    def entry(org: str, plan: Plan) -> Involvement:
+        return table[org].setdefault(plan.id, Involvement(plan))
+
+    for facts in plans.values():
+        plan = facts.plan
+        entry(plan.issuer, plan).issued = True
+        for task in facts.tasks:
+            for org in dict.fromkeys(task.task.lead):
+                entry(org, plan).leads.append(task)
+            for org in dict.fromkeys(task.task.coordinating):
+                entry(org, plan).supports.append(task)
+        for ind in facts.indicators:
+            for org in dict.fromkeys(ind.indicator.monitoring):
+                entry(org, plan).monitors.append(ind)
+            for org in dict.fromkeys(ind.indicator.implementing):
+                entry(org, plan).implements.append(ind)
+        for assignment in plan.assignments:
+            if assignment.agency:
+                entry(assignment.agency, plan).duties.extend(assignment.duties)
+    return {org: sorted(per_plan.values(), key=lambda i: (-i.plan.year, i.plan.id))
+            for org, per_plan in table.items()}
+
+
+def _areas(plans: dict[str, PlanFacts]) -> dict[str, list[tuple[Plan, list[TaskFact]]]]:
+    areas: dict[str, dict[str, list[TaskFact]]] = defaultdict(dict)
+    ordered = sorted(plans.values(), key=lambda f: (-f.plan.year, f.plan.id))
+    for facts in ordered:
+        for task in facts.tasks:
+            areas[task.section.area].setdefault(facts.plan.id, []).append(task)
+    return {area: [(plans[pid].plan, rows) for pid, rows in per_plan.items()]
+            for area, per_plan in areas.items()}

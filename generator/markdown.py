@@ -1,0 +1,84 @@
+"""Markdown rendering for staff-written text, and the Pelican reader that uses it.
+
+Raw HTML is off: Markdown comes from staff and a browser editor, so `<script>`
+must come out as text. Heading ids are ASCII slugs. Pelican's own intra-site
+link markers (`{filename}…`, `{static}…`) pass through untouched for Pelican
+to resolve; our `{plan}<id>` marker is resolved here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+from pelican.readers import BaseReader
+
+from .errors import Problems
+from .loading import load_front_matter
+from .urls import PLAN_LINK, plan_url
+from .vietnamese import nfc, slugify
+
+MAX_MARKDOWN_CHARS = 1_000_000
+
+
+def _normalize_link(default: Callable[[str], str]) -> Callable[[str], str]:
+    def normalize(url: str) -> str:
+        if url.startswith(("{filename}", "{static}", "{attach}", "{index}")):
+            return url
+        return default(PLAN_LINK.sub(lambda m: plan_url(m.group(1)), url))
+
+    return normalize
+
+
+def _validate_link(default: Callable[[str], bool]) -> Callable[[str], bool]:
+    def validate(url: str) -> bool:
+        return url.startswith(("{filename}", "{static}", "{attach}", "{index}")) or default(url)
+
+    return validate
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
+    md.normalizeLink = _normalize_link(md.normalizeLink)  # type: ignore[method-assign]
+    md.validateLink = _validate_link(md.validateLink)  # type: ignore[method-assign]
+    return md
+
+
+def render_markdown(text: str) -> str:
+    """Render untrusted Markdown to HTML that carries no script."""
+    return _parser().render(nfc(text[:MAX_MARKDOWN_CHARS]))
+
+
+class MarkdownItReader(BaseReader):
+    """Pelican reader for news and pages: YAML front matter, markdown-it-py body."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        path = Path(source_path)
+        root = Path(self.settings["MINHBACH_ROOT"])
+        problems = Problems()
+        loaded = load_front_matter(path, root, problems)
+        # The reader runs after `check`; a problem here means a file changed mid-build.
+        if loaded is None:
+            raise ValueError(str(problems.sorted()[0]))
+        doc, body = loaded
+        meta = doc.data if isinstance(doc.data, dict) else {}
+        metadata = {
+            key.lower(): self.process_metadata(key.lower(), _meta_value(key, value))
+            for key, value in meta.items()
+        }
+        return render_markdown(body), metadata
+
+
+def _meta_value(key: str, value: Any) -> Any:
+    if key.lower() == "summary" and isinstance(value, str):
+        return render_markdown(value)
+    return value if not isinstance(value, str) else nfc(value)

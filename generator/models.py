@@ -1,0 +1,173 @@
+"""The typed data model: the single source of truth for every data file kind.
+
+Models hold what the files say, as written; derived readings (timelines, targets,
+progress) live in their own modules. Nothing here knows about HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+class Strict(BaseModel):
+    # Unknown keys are typos staff need to hear about; numbers typed without quotes
+    # ("number: 12") are accepted as the text they were meant to be.
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+class Level(StrEnum):
+    TRUNG_UONG = "trung-uong"
+    TINH = "tinh"
+    SO = "so"
+    HUYEN = "huyen"
+    XA = "xa"
+    DON_VI = "don-vi"
+    DOAN_THE = "doan-the"
+    NHOM = "nhom"
+
+
+class PlanStatus(StrEnum):
+    DU_THAO = "du-thao"
+    CON_HIEU_LUC = "con-hieu-luc"
+    HET_HIEU_LUC = "het-hieu-luc"
+    CHUA_XAC_DINH = "chua-xac-dinh"
+
+
+class Area(Strict):
+    id: Id
+    name: Short
+    order: int
+    description: Text | None = None
+
+
+class AreasFile(Strict):
+    areas: list[Area]
+
+
+class Organisation(Strict):
+    id: Id
+    name: Short
+    short_name: Short | None = None
+    level: Level
+    parent: Id | None = None
+    aliases: list[Short] = []
+
+
+class OrganisationsFile(Strict):
+    province: Short
+    organisations: list[Organisation]
+
+
+class Citation(Strict):
+    text: Text
+    type: Short | None = None
+    number: Short | None = None
+    date: dt.date | None = None
+    issuer_text: Short | None = None
+
+
+class Signer(Strict):
+    name: Short | None = None
+    title: Short | None = None
+
+
+class Source(Strict):
+    description: Short | None = None
+    seed: Short | None = None
+    url: Short | None = None
+
+
+class Indicator(Strict):
+    id: Id
+    number: Short | None = None
+    parent: Id | None = None
+    group: Short | None = None
+    text: Text
+    target: Short | None = None
+    monitoring: list[Id] = []
+    monitoring_text: Short | None = None
+    implementing: list[Id] = []
+    implementing_text: Short | None = None
+
+
+class Task(Strict):
+    id: Id
+    number: Short | None = None
+    parent: Id | None = None
+    title: Text
+    product: Short | None = None
+    lead: list[Id] = []
+    lead_text: Short | None = None
+    coordinating: list[Id] = []
+    coordinating_text: Short | None = None
+    timeline: Short | None = None
+
+
+class Section(Strict):
+    id: Id
+    number: Short | None = None
+    title: Short
+    area: Id
+    tasks: list[Task] = []
+
+
+class Assignment(Strict):
+    agency: Id | None = None
+    heading: Short
+    duties: list[Text] = []
+
+
+class ReportingItem(Strict):
+    report: Short
+    due: Short | None = None
+
+
+class Plan(Strict):
+    id: Id
+    number: Short | None = None
+    number_text: Short | None = None
+    type: Short
+    title: Short
+    issuer: Id
+    place: Short | None = None
+    issued: dt.date | None = None
+    issued_text: Short | None = None
+    effective: dt.date | None = None
+    signer: Signer | None = None
+    field: Short | None = None
+    year: Annotated[int, Field(ge=1945, le=2100)]
+    status: PlanStatus
+    source: Source | None = None
+    legal_basis: list[Citation] = []
+    recipients: list[Short] = []
+    indicators: list[Indicator] = []
+    sections: list[Section] = []
+    assignments: list[Assignment] = []
+    reporting_schedule: list[ReportingItem] = []
+    notes: Text | None = None
+
+    def tasks(self) -> list[tuple[Section, Task]]:
+        return [(section, task) for section in self.sections for task in section.tasks]
+
+
+class NewsMeta(Strict):
+    """Front matter of a news post (content/news/*.md)."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+    title: Short
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")]
+    category: Short | None = None
+    plan: Id | None = None
+    slug: Id | None = None
+    summary: Text | None = None
+    note: Text | None = None
+    modified: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")] | None = None

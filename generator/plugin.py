@@ -1,0 +1,37 @@
+"""Pelican plugin: connects our named functions to Pelican's signals, nothing more.
+
+Signal handlers are held by weak reference, so only module-level functions are
+connected (a lambda would be collected and silently never run).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from . import presentation, sitemap
+from .i18n import catalogue_path, translations
+from .pages import MinhBachGenerator
+
+
+def add_generator(pelican: Any) -> type[MinhBachGenerator]:
+    return MinhBachGenerator
+
+
+def prepare_environment(generator: Any) -> None:
+    theme = Path(generator.settings["THEME"])
+    generator.env.install_gettext_translations(translations(catalogue_path(theme)), newstyle=True)
+    generator.env.filters.update(presentation.FILTERS)
+    generator.env.globals.update(presentation.globals_for(generator.settings))
+
+
+def write_sitemap(pelican: Any) -> None:
+    sitemap.write_sitemap(Path(pelican.output_path), pelican.settings["FEED_DOMAIN"])
+
+
+def register() -> None:
+    signals.get_generators.connect(add_generator)
+    signals.generator_init.connect(prepare_environment)
+    signals.finalized.connect(write_sitemap)

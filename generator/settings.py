@@ -1,0 +1,107 @@
+"""Site configuration (minhbach.toml) and the Pelican settings derived from it."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import InvalidProject, Location, Problems
+
+CONFIG_FILE = "minhbach.toml"
+
+
+class SiteConfig(BaseModel):
+    """Settings a deployment may change; every one is documented in README.md."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = "Minh Bạch"
+    tagline: str = "Công khai kế hoạch cải cách hành chính và kết quả thực hiện"
+    url: str = "http://localhost:8000"
+    sample_data_label: bool = True
+    news_per_page: int = 10
+    search: bool = True
+
+
+def load_config(root: Path) -> SiteConfig:
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return SiteConfig()
+    problems = Problems()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return SiteConfig.model_validate(raw.get("site", {}))
+    except tomllib.TOMLDecodeError as exc:
+        problems.add(Location(CONFIG_FILE, getattr(exc, "lineno", 1) or 1,
+                              getattr(exc, "colno", 1) or 1), f"lỗi cú pháp TOML: {exc.msg}")
+    except ValidationError as exc:
+        for error in exc.errors():
+            problems.add(Location(CONFIG_FILE),
+                         f"mục [site] “{'.'.join(map(str, error['loc']))}”: {error['msg']}")
+    raise InvalidProject(problems)
+
+
+def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, Any]:
+    """Pelican settings for one build; paths are absolute only inside the build."""
+    from .markdown import MarkdownItReader
+
+    return {
+        "PATH": str(root / "content"),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(root / "themes" / "minhbach"),
+        "PLUGINS": ["generator.plugin"],
+        "MINHBACH_ROOT": str(root),
+        "MINHBACH_CONFIG": config,
+        "SITENAME": config.name,
+        "SITEURL": "",
+        "FEED_DOMAIN": config.url.rstrip("/"),
+        "TIMEZONE": "Asia/Ho_Chi_Minh",
+        "DEFAULT_LANG": "vi",
+        "LOCALE": ("C",),
+        "READERS": {"md": MarkdownItReader, "markdown": MarkdownItReader, "html": None,
+                    "htm": None, "rst": None},
+        "ARTICLE_PATHS": ["news"],
+        "PAGE_PATHS": ["pages"],
+        "STATIC_PATHS": ["files"],
+        "IGNORE_FILES": [".*", "plans"],
+        "ARTICLE_URL": "tin-tuc/{date:%Y}/{slug}/",
+        "ARTICLE_SAVE_AS": "tin-tuc/{date:%Y}/{slug}/index.html",
+        "PAGE_URL": "{slug}/",
+        "PAGE_SAVE_AS": "{slug}/index.html",
+        "INDEX_SAVE_AS": "tin-tuc/index.html",
+        "YEAR_ARCHIVE_URL": "tin-tuc/{date:%Y}/",
+        "YEAR_ARCHIVE_SAVE_AS": "tin-tuc/{date:%Y}/index.html",
+        "ARCHIVES_SAVE_AS": "tin-tuc/luu-tru/index.html",
+        "CATEGORY_SAVE_AS": "",
+        "CATEGORIES_SAVE_AS": "",
+        "TAG_SAVE_AS": "",
+        "TAGS_SAVE_AS": "",
+        "AUTHOR_SAVE_AS": "",
+        "AUTHORS_SAVE_AS": "",
+        "DIRECT_TEMPLATES": ["index", "archives"],
+        "DEFAULT_PAGINATION": config.news_per_page,
+        "PAGINATION_PATTERNS": [
+            (1, "{url}", "{save_as}"),
+            (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),
+        ],
+        "FEED_ALL_ATOM": "feeds/atom.xml",
+        "FEED_ALL_RSS": None,
+        "CATEGORY_FEED_ATOM": None,
+        "AUTHOR_FEED_ATOM": None,
+        "AUTHOR_FEED_RSS": None,
+        "TRANSLATION_FEED_ATOM": None,
+        "DEFAULT_DATE_FORMAT": "%d/%m/%Y",
+        "SLUGIFY_SOURCE": "title",
+        "SLUG_REGEX_SUBSTITUTIONS": [(r"/", "-"), (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
+                                     (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")],
+        "RELATIVE_URLS": False,
+        "LOAD_CONTENT_CACHE": False,
+        "CACHE_CONTENT": False,
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "OUTPUT_SOURCES": False,
+        "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                              "extensions": ["jinja2.ext.i18n"]},
+    }
