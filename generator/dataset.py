@@ -145,8 +145,8 @@ def _check_plan(plan: Plan, doc: Document, data: Dataset, problems: Problems) ->
     _check_indicators(plan, doc, data, problems)
     _check_sections(plan, doc, data, problems)
     for i, assignment in enumerate(plan.assignments):
-        if assignment.agency:
-            _check_org(data, doc, ("assignments", i, "agency"), assignment.agency, problems)
+        for j, org in enumerate(assignment.agencies):
+            _check_org(data, doc, ("assignments", i, "agencies", j), org, problems)
 
 
 def _check_indicators(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:

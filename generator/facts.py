@@ -204,8 +204,8 @@ def _involvement(plans: dict[str, PlanFacts]) -> dict[str, list[Involvement]]:
             for org in dict.fromkeys(ind.indicator.implementing):
                 entry(org, plan).implements.append(ind)
         for assignment in plan.assignments:
-            if assignment.agency:
-                entry(assignment.agency, plan).duties.extend(assignment.duties)
+            for org in dict.fromkeys(assignment.agencies):
+                entry(org, plan).duties.extend(assignment.duties)
     return {org: sorted(per_plan.values(), key=lambda i: (-i.plan.year, i.plan.id))
             for org, per_plan in table.items()}
 

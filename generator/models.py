@@ -120,7 +120,7 @@ class Section(Strict):
 
 
 class Assignment(Strict):
-    agency: Id | None = None
+    agencies: list[Id] = []
     heading: Short
     duties: list[Text] = []
 

@@ -76,7 +76,12 @@ _PER = r"(?: ?/ ?(?:quý|năm|tháng|lần|kỳ|đợt))?"
 _RANK = re.compile(r"\b(?:nhóm|hạng|top|thứ)(?: thứ)? (\d+)(?: ?/ ?(\d+))?\b")
 _PERCENT = re.compile(rf"(?<![\d.,])({_NUM}) ?%")
 _FRACTION = re.compile(rf"(?<![\d/])(\d+) ?/ ?(\d+) ((?:{_UNIT}){_PER})\b")
-_COUNT = re.compile(rf"(?<![\d/.,])({_NUM}) ((?:{_UNIT}){_PER})\b")
+# Small counts are often spelled out: "có ít nhất một sáng kiến". "Năm" (five) is left out:
+# it is far more often "year".
+_WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8,
+                 "chín": 9, "mười": 10}
+_WORD_NUMBER = "|".join(_WORD_NUMBERS)
+_COUNT = re.compile(rf"(?<![\d/.,\w])({_NUM}|{_WORD_NUMBER}) ((?:{_UNIT}){_PER})\b")
 _BARE = re.compile(rf"(?<![\d/.,])({_NUM})(?: ?/ ?(\d+))?(?![\d/.,])")
 
 # Words that may stand right before the number, with the comparator they give (None:
@@ -170,7 +175,9 @@ def _comparator(text: str, start: int, end: int) -> tuple[Comparator, str | None
 def _measured(original: str, text: str, match: re.Match[str], unit: str | None,
               of: str | None) -> Target:
     comparator, change = _comparator(text, match.start(1), match.end())
-    return Target(original, comparator, parse_number(match.group(1)), unit,
+    number = match.group(1)
+    value = float(_WORD_NUMBERS[number]) if number in _WORD_NUMBERS else parse_number(number)
+    return Target(original, comparator, value, unit,
                   int(of) if of else None, change=change)
 
 
