@@ -17,6 +17,7 @@ from pelican.settings import read_settings
 from .dataset import Dataset, load_dataset
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
+from .schemas import write_schemas
 from .settings import SiteConfig, load_config, pelican_settings
 
 
@@ -70,6 +71,7 @@ def build(root: Path, output: Path | None = None) -> Facts:
     staging = Path(tempfile.mkdtemp(prefix=".minhbach-build-", dir=output.parent))
     try:
         render(root, staging, config, facts)
+        write_schemas(staging / "schema")
         publish(staging, output)
     finally:
         if staging.exists():

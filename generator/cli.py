@@ -43,6 +43,14 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(args.root, args.output or args.root / "output", args.port, args.bind)
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+
+    for path in write_schemas(args.output):
+        print(path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="minhbach", description="Minh Bạch: dựng trang công khai "
                                    "kế hoạch cải cách hành chính từ Markdown và YAML.")
@@ -58,6 +66,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--bind", default="127.0.0.1")
     serve.set_defaults(run=_serve)
+    schema = commands.add_parser("schema", help="xuất JSON Schema của từng loại tệp dữ liệu")
+    schema.add_argument("--output", type=Path, default=Path("docs/schema"))
+    schema.set_defaults(run=_schema)
     return main
 
 

@@ -27,6 +27,14 @@ def prepare_environment(generator: Any) -> None:
     generator.env.globals.update(presentation.globals_for(generator.settings))
 
 
+def link_neighbours(generator: Any) -> None:
+    """Newer/older links between news posts ("TIN MỚI HƠN / TIN ĐÃ ĐƯA")."""
+    ordered = sorted(generator.articles, key=lambda a: (a.date, a.slug), reverse=True)
+    for i, article in enumerate(ordered):
+        article.newer = ordered[i - 1] if i > 0 else None
+        article.older = ordered[i + 1] if i + 1 < len(ordered) else None
+
+
 def write_sitemap(pelican: Any) -> None:
     sitemap.write_sitemap(Path(pelican.output_path), pelican.settings["FEED_DOMAIN"])
 
@@ -34,4 +42,5 @@ def write_sitemap(pelican: Any) -> None:
 def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(prepare_environment)
+    signals.article_generator_finalized.connect(link_neighbours)
     signals.finalized.connect(write_sitemap)
