@@ -130,7 +130,7 @@ def load_yaml(path: Path, root: Path, problems: Problems) -> Document | None:
     return None if text is None else parse_yaml(text, name, problems)
 
 
-FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.S)
+FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
 
 
 def load_front_matter(path: Path, root: Path, problems: Problems) -> tuple[Document, str] | None:

@@ -112,7 +112,8 @@ _BY_PERIOD = re.compile(rf"{_BY} (?=tháng|quý|năm|6 tháng|06 tháng|\d{{1,2}
 _TOKENS = re.compile(
     r"(?P<date>\b\d{1,2} ?/ ?\d{1,2} ?/ ?\d{4}\b)"
     r"|(?P<dateword>\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?)"
-    r"|(?P<daymonth>\b\d{1,2}/\d{1,2}\b(?! ?/))"
+    # Without a year only plausible day/month pairs count, so "nhóm 15/63" is not a date.
+    r"|(?P<daymonth>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])\b(?! ?/))"
     r"|(?P<half>(?:\b(?:0?6|sáu) tháng|\bnửa) (?:đầu|cuối) năm(?: \d{4}\b)?)"
     r"|(?P<wholeyear>\b(?:cả|trong|suốt) năm(?: \d{4}\b)?)"
     r"|(?P<season>\b(?:đầu|cuối) năm(?: \d{4}\b)?)"
@@ -245,7 +246,7 @@ class _UnitReader:
 
     def _on_date(self, token: str, gap: str) -> None:
         day, month, year = (int(part) for part in token.replace(" ", "").split("/"))
-        self.units.append(_Unit("day", month, day, year))
+        self._add(_Unit("day", month, day), year)
 
     def _on_dateword(self, token: str, gap: str) -> None:
         numbers = [int(n) for n in _DIGITS.findall(token)]
@@ -343,11 +344,11 @@ def _continuous(original: str, text: str, year: int) -> Timeline | None:
 
 
 def _deadline(original: str, text: str, year: int) -> Timeline | None:
-    match = _DEADLINE.search(text)
-    if match:
-        day, month = int(match.group(1)), int(match.group(2))
-        due = _day(int(match.group(3) or year), month, day)
-        return Timeline(original, TimelineKind.DEADLINE, end=due)
+    # With several deadlines ("trước ngày 15/3 và trước ngày 15/9") the task is due by the last.
+    dues = [_day(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
+            for m in _DEADLINE.finditer(text)]
+    if dues:
+        return Timeline(original, TimelineKind.DEADLINE, end=max(dues))
     by_period = _BY_PERIOD.search(text)
     spans = _spans(text[by_period.end():], year) if by_period else []
     if not spans:

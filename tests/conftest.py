@@ -17,3 +17,13 @@ def site(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURE_SITE, root)
     shutil.copytree(PROJECT_ROOT / "themes", root / "themes")
     return root
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site shipped with the project, built once per test session."""
+    from generator.build import build
+
+    output = tmp_path_factory.mktemp("example") / "output"
+    build(PROJECT_ROOT, output)
+    return output

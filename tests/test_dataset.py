@@ -36,8 +36,8 @@ def test_unknown_agency(site: Path) -> None:
     _edit(site, PLAN, "lead: [tn-so-tu-phap]\n        timeline: Tháng 8",
           "lead: [tn-so-tu-phap, tn-so-noi-vuu]\n        timeline: Tháng 8")
     assert _problems(site) == [
-        f"{PLAN}:64:31: không tìm thấy cơ quan “tn-so-noi-vuu” trong data/organisations/; "
-        "có phải: tn-so-noi-vu?"
+        (f"{PLAN}:64:31: không tìm thấy cơ quan “tn-so-noi-vuu” trong data/organisations/; "
+         "có phải: tn-so-noi-vu?")
     ]
 
 
@@ -57,8 +57,8 @@ def test_duplicate_organisation_across_files(site: Path) -> None:
         "province: Tỉnh Khác\norganisations:\n  - id: tn-so-noi-vu\n    name: Sở Nội vụ\n    level: so\n",
         encoding="utf-8")
     assert _problems(site) == [
-        "data/organisations/thu-nghiem.yaml:7:9: mã cơ quan “tn-so-noi-vu” bị trùng; "
-        "đã khai báo tại data/organisations/khac.yaml:3:9"
+        ("data/organisations/thu-nghiem.yaml:7:9: mã cơ quan “tn-so-noi-vu” bị trùng; "
+         "đã khai báo tại data/organisations/khac.yaml:3:9")
     ]
 
 
@@ -112,8 +112,8 @@ def test_news_naming_unknown_plan(site: Path) -> None:
     news = "content/news/2024-01-05-ban-hanh-ke-hoach.md"
     _edit(site, news, "plan: tn-10-kh-ubnd-2024", "plan: tn-10-kh-ubnd-2025")
     assert _problems(site) == [
-        f"{news}:5:7: không tìm thấy kế hoạch “tn-10-kh-ubnd-2025” trong data/plans/; "
-        "có phải: tn-10-kh-ubnd-2024, tn-20-kh-snn-2024?"
+        (f"{news}:5:7: không tìm thấy kế hoạch “tn-10-kh-ubnd-2025” trong data/plans/; "
+         "có phải: tn-10-kh-ubnd-2024, tn-20-kh-snn-2024?")
     ]
 
 

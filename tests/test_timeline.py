@@ -57,9 +57,12 @@ DATED = [
     ("Giai đoạn 2021-2025", 2021, P, d(2021, 1, 1), d(2025, 12, 31)),
     ("Ngày 15/3/2018", 2018, P, d(2018, 3, 15), d(2018, 3, 15)),
     ("Từ 01/3/2018 đến 30/6/2018", 2018, P, d(2018, 3, 1), d(2018, 6, 30)),
+    ("Tháng 3, 15/4/2018", 2018, P, d(2018, 3, 1), d(2018, 4, 15)),
+    ("15/12", 2018, P, d(2018, 12, 15), d(2018, 12, 15)),
     ("Trước ngày 25/01/2019", 2019, D, None, d(2019, 1, 25)),
     ("trước ngày 15/12", 2018, D, None, d(2018, 12, 15)),
     ("Trước 30/6/2024", 2024, D, None, d(2024, 6, 30)),
+    ("Trước ngày 15/3 và trước ngày 15/9", 2024, D, None, d(2024, 9, 15)),
     ("Hoàn thành trước ngày 29/02/2024", 2024, D, None, d(2024, 2, 29)),
     ("chậm nhất ngày 05/01/2019", 2018, D, None, d(2019, 1, 5)),
     ("Trước tháng 6/2018", 2018, D, None, d(2018, 5, 31)),
@@ -125,6 +128,7 @@ def test_continuous_timelines(text: str) -> None:
     "Căn cứ tình hình thực tế",
     "Kịp thời",
     "Theo quy định",
+    "Trong nhóm 15/63",  # a rank, not a day
 ])
 def test_unscheduled_timelines(text: str) -> None:
     reading = parse_timeline(text, 2024)
@@ -140,6 +144,7 @@ def test_no_timeline(text: str | None) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("Trước ngày 31/02/2019", "ngày không tồn tại: 31/02/2019"),
     ("Trước ngày 29/02", "ngày không tồn tại: 29/02/2018"),
+    ("31/02", "ngày không tồn tại: 31/02/2018"),
     ("trước ngày 31 tháng 4 năm 2019", "ngày không tồn tại: 31/04/2019"),
     ("Từ 30/02/2018 đến 05/03/2018", "ngày không tồn tại: 30/02/2018"),
     ("Ngày 15/13/2018", "ngày không tồn tại: 15/13/2018"),
