@@ -82,11 +82,10 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 
                  "chín": 9, "mười": 10}
 _WORD_NUMBER = "|".join(_WORD_NUMBERS)
 _COUNT = re.compile(rf"(?<![\d/.,\w])({_NUM}|{_WORD_NUMBER}) ((?:{_UNIT}){_PER})\b")
-_BARE = re.compile(rf"(?<![\d/.,])({_NUM})(?: ?/ ?(\d+))?(?![\d/.,])")
 
-# Words that may stand right before the number, with the comparator they give (None:
-# neutral, "increase"/"decrease": a change).
-# "giảm còn 5%"/"tăng lên 90%" name the level to reach, not a change: at most/at least it.
+# Words that may stand right before the number, with what they give: a comparator, a
+# change ("increase"/"decrease"), a level cut or raised to ("giảm còn 5%", "tăng lên 90%":
+# not a change, and at most/at least that level), or nothing (None).
 _DOWN_TO, _UP_TO = "down to", "up to"
 _TERMS: dict[str, Comparator | str | None] = {
     "không vượt quá": Comparator.LE, "không quá": Comparator.LE, "tối đa": Comparator.LE,
@@ -143,8 +142,10 @@ def _change(terms: list[str]) -> str | None:
     change = None
     for term in terms:
         meaning = _TERMS[term]
-        if meaning in ("increase", "decrease", _DOWN_TO, _UP_TO):
-            change = meaning if meaning in ("increase", "decrease") else None
+        if meaning in ("increase", "decrease"):
+            change = str(meaning)
+        elif meaning in (_DOWN_TO, _UP_TO):
+            change = None
     return change
 
 

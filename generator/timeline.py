@@ -326,15 +326,20 @@ def _cycle_month(text: str, recurrence: str, month: int | None) -> int | None:
     return (month - 1) % _CYCLE_MONTHS[recurrence] + 1
 
 
+def _check_recurring_date(recurrence: str | None, day: int | None, month: int | None) -> None:
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"tháng không tồn tại: {month}")
+    # 2000 is a leap year: "29/02 hàng năm" exists, in leap years.
+    if recurrence == "annual" and day and month and day > calendar.monthrange(2000, month)[1]:
+        raise ValueError(f"ngày không tồn tại: {day:02d}/{month:02d}")
+
+
 def _recurring(original: str, text: str, year: int) -> Timeline | None:
     recurrence = _cadence(text)
     if recurrence is None and not _PERIODIC.search(text):
         return None
     day, month = _recurring_day(text)
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"tháng không tồn tại: {month}")
-    if recurrence == "annual" and day and month and day > calendar.monthrange(2000, month)[1]:
-        raise ValueError(f"ngày không tồn tại: {day:02d}/{month:02d}")
+    _check_recurring_date(recurrence, day, month)
     month = _cycle_month(text, recurrence, month) if recurrence else None
     return Timeline(original, TimelineKind.RECURRING, recurrence=recurrence, day=day, month=month)
 
@@ -349,13 +354,18 @@ def _deadline(original: str, text: str, year: int) -> Timeline | None:
             for m in _DEADLINE.finditer(text)]
     if dues:
         return Timeline(original, TimelineKind.DEADLINE, end=max(dues))
+    return _deadline_by_period(original, text, year)
+
+
+def _deadline_by_period(original: str, text: str, year: int) -> Timeline | None:
+    """"Trước tháng 6/2018" is due the day before June; "chậm nhất tháng 6/2018" by its end."""
     by_period = _BY_PERIOD.search(text)
     spans = _spans(text[by_period.end():], year) if by_period else []
-    if not spans:
+    if not by_period or not spans:
         return None
-    first_start, last_end = spans[0][0], max(end for _, end in spans)
-    due = first_start - timedelta(days=1) if by_period.group().startswith("trước") else last_end
-    return Timeline(original, TimelineKind.DEADLINE, end=due)
+    if by_period.group().startswith("trước"):
+        return Timeline(original, TimelineKind.DEADLINE, end=spans[0][0] - timedelta(days=1))
+    return Timeline(original, TimelineKind.DEADLINE, end=max(end for _, end in spans))
 
 
 def _period(original: str, text: str, year: int) -> Timeline | None:

@@ -97,6 +97,7 @@ RECURRING = [
     ("Định kỳ 6 tháng, năm", "semiannual", None, None),
     ("định kỳ 03 tháng/lần", "quarterly", None, None),
     ("Trước ngày 15/12 hàng năm", "annual", 15, 12),
+    ("Trước ngày 29/02 hàng năm", "annual", 29, 2),
     ("Tháng 12 hằng năm", "annual", None, 12),
     ("Trước ngày 20 tháng đầu quý", "quarterly", 20, 1),
     ("Trước ngày 10 của tháng cuối quý", "quarterly", 10, 3),
