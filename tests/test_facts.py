@@ -1,0 +1,50 @@
+from pathlib import Path
+
+from generator.dataset import load_dataset
+from generator.facts import derive, describe_timeline, number_key
+from generator.timeline import parse_timeline
+
+
+def test_timeline_descriptions() -> None:
+    assert describe_timeline(parse_timeline("Quý II, quý III/2018", 2018)) == \
+        "Từ 01/04/2018 đến 30/09/2018"
+    assert describe_timeline(parse_timeline("Trước ngày 25/01/2019", 2019)) == "Hạn: 25/01/2019"
+    assert describe_timeline(parse_timeline("Thường xuyên", 2019)).startswith("Thường xuyên")
+    assert describe_timeline(parse_timeline("Theo Kế hoạch của UBND tỉnh", 2018)) == \
+        "Không có hạn cố định"
+    assert describe_timeline(None) == "Không ghi thời gian"
+    assert describe_timeline(parse_timeline("Hàng quý", 2018)).startswith("Định kỳ hằng quý")
+
+
+def test_document_numbers_match_loosely() -> None:
+    assert number_key("792/KH-UBND") == number_key("792/kh–ubnd") == "792/khubnd"
+    assert number_key("4935/QĐ-UBND") == "4935/qdubnd"
+
+
+def test_citations_link_both_ways_and_rows_nest(site: Path) -> None:
+    facts = derive(load_dataset(site))
+    draft = facts.plans["tn-20-kh-snn-2024"]
+    assert draft.citations[0].plan is not None
+    assert draft.citations[0].plan.id == "tn-10-kh-ubnd-2024"
+    assert [p.id for p in facts.plans["tn-10-kh-ubnd-2024"].cited_by] == ["tn-20-kh-snn-2024"]
+    depths = {t.task.id: t.depth for t in facts.plans["tn-10-kh-ubnd-2024"].tasks}
+    assert depths == {"i-1": 0, "i-2": 0, "ii-1": 0, "ii-1-1": 1, "ii-khong-so": 0}
+
+
+def test_agency_involvement_counts_lead_and_support_apart(site: Path) -> None:
+    facts = derive(load_dataset(site))
+    by_plan = {i.plan.id: i for i in facts.involvement["tn-so-noi-vu"]}
+    assert by_plan["tn-20-kh-snn-2024"].issued and not by_plan["tn-20-kh-snn-2024"].leads
+    noi_vu = by_plan["tn-10-kh-ubnd-2024"]
+    assert [t.task.id for t in noi_vu.leads] == ["i-1", "i-2"]
+    assert [i.indicator.id for i in noi_vu.monitors] == ["mt-1"]
+    assert noi_vu.supports == []
+    issuer = facts.involvement["tn-ubnd-tinh"]
+    assert [i.issued for i in issuer] == [True]
+    assert facts.area_task_count("cai-cach-the-che") == 3
+
+
+def test_plans_by_year_and_issuer(site: Path) -> None:
+    facts = derive(load_dataset(site))
+    assert [year for year, _ in facts.plans_by_year()] == [2024]
+    assert [org.id for org, _ in facts.plans_by_issuer()] == ["tn-so-noi-vu", "tn-ubnd-tinh"]
