@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -92,3 +93,25 @@ def test_news_posts_keep_their_publication_time(example_site: Path) -> None:
     page = _page(example_site, "/tin-tuc/")
     assert 'datetime="2019-01-23T08:30:00+07:00"' in page
     assert "ngày 23 tháng 01 năm 2019" in page
+
+
+def test_agencies_are_deduplicated_within_a_province() -> None:
+    from generator.vietnamese import fold
+
+    seen: dict[tuple[str, str], str] = {}
+    for org_id, org in DATA.organisations.items():
+        province = DATA.provinces[org_id]
+        for name in {org.name, *org.aliases}:
+            key = (province, fold(name))
+            assert seen.get(key, org_id) == org_id, f"{org_id}, {seen[key]} share the name {name!r}"
+            seen[key] = org_id
+
+
+def test_agencies_index_is_in_vietnamese_alphabetical_order(example_site: Path) -> None:
+    from generator.vietnamese import sort_key
+
+    page = (example_site / "co-quan/index.html").read_text(encoding="utf-8")
+    section = page.split("<h2>An Giang</h2>")[1].split("<h2>")[0]
+    names = re.findall(r'<a href="/co-quan/[^"]+/">([^<]+)</a>', section)
+    assert len(names) > 10
+    assert names == sorted(names, key=sort_key)
