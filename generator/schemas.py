@@ -11,13 +11,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import AreasFile, NewsMeta, OrganisationsFile, Plan
+from .models import AreasFile, NewsMeta, OrganisationsFile, PageMeta, Plan
 
 KINDS: dict[str, type[BaseModel]] = {
     "areas": AreasFile,
     "organisations": OrganisationsFile,
     "plan": Plan,
     "news": NewsMeta,
+    "page": PageMeta,
 }
 
 
