@@ -18,6 +18,7 @@ from .dataset import Dataset, load_dataset
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
 from .schemas import write_schemas
+from .search_index import write_index
 from .settings import SiteConfig, load_config, pelican_settings
 
 
@@ -72,6 +73,8 @@ def build(root: Path, output: Path | None = None) -> Facts:
     try:
         render(root, staging, config, facts)
         write_schemas(staging / "schema")
+        if config.search:
+            write_index(staging, facts)
         publish(staging, output)
     finally:
         if staging.exists():

@@ -23,8 +23,9 @@ def _check(args: argparse.Namespace) -> int:
 
     _, data = check(args.root)
     tasks = sum(len(p.tasks()) for p in data.plans.values())
+    reports = sum(len(r) for r in data.reports.values())
     print(f"Dữ liệu hợp lệ: {len(data.plans)} kế hoạch, {tasks} nhiệm vụ, "
-          f"{len(data.organisations)} cơ quan.")
+          f"{len(data.organisations)} cơ quan, {reports} báo cáo kết quả.")
     return 0
 
 

@@ -15,7 +15,20 @@ from pydantic import BaseModel
 
 from .errors import InvalidProject, Location, Problems, relative
 from .loading import Document, load_front_matter, load_yaml
-from .models import Area, AreasFile, NewsMeta, Organisation, OrganisationsFile, Plan
+from .models import (
+    Area,
+    AreasFile,
+    Evidence,
+    NewsMeta,
+    Organisation,
+    OrganisationsFile,
+    PageMeta,
+    Plan,
+    Report,
+    TaskStatus,
+)
+from .paths import safe_path
+from .periods import Period, parse_period
 from .timeline import parse_timeline
 from .urls import PLAN_LINK
 from .validation import parse
@@ -34,6 +47,9 @@ class Dataset:
     plans: dict[str, Plan] = field(default_factory=dict)
     plan_docs: dict[str, Document] = field(default_factory=dict)
     plan_texts: dict[str, Path] = field(default_factory=dict)
+    # plan id → period id → report; data/reports/<plan-id>/<period-id>.yaml
+    reports: dict[str, dict[str, Report]] = field(default_factory=dict)
+    report_docs: dict[tuple[str, str], Document] = field(default_factory=dict)
 
 
 def _load(path: Path, root: Path, model: type[M], problems: Problems) -> tuple[M, Document] | None:
@@ -73,9 +89,11 @@ def load_dataset(root: Path) -> Dataset:
     _load_areas(data, problems)
     _load_organisations(data, problems)
     _load_plans(data, problems)
+    _load_reports(data, problems)
     _load_plan_texts(data, problems)
     _check_content_links(data, problems)
     _load_news(data, problems)
+    _load_pages(data, problems)
     if problems:
         raise InvalidProject(problems)
     return data
@@ -221,6 +239,13 @@ def _check_content_links(data: Dataset, problems: Problems) -> None:
                                  _unknown("kế hoạch", match.group(1), known, "data/plans/"))
 
 
+def _load_pages(data: Dataset, problems: Problems) -> None:
+    for path in sorted((data.root / "content" / "pages").glob("*.md")):
+        loaded = load_front_matter(path, data.root, problems)
+        if loaded is not None:
+            parse(loaded[0], PageMeta, problems)
+
+
 def _load_news(data: Dataset, problems: Problems) -> None:
     known = _plan_files(data)
     for path in sorted((data.root / "content" / "news").glob("*.md")):
@@ -231,3 +256,124 @@ def _load_news(data: Dataset, problems: Problems) -> None:
         meta = parse(doc, NewsMeta, problems)
         if meta and meta.plan and meta.plan not in known:
             problems.add(doc.locate(("plan",)), _unknown("kế hoạch", meta.plan, known, "data/plans/"))
+
+
+REPORTS = "data/reports"
+_DONE = (TaskStatus.HOAN_THANH, TaskStatus.HOAN_THANH_TRE_HAN)
+
+
+def _load_reports(data: Dataset, problems: Problems) -> None:
+    folder = data.root / REPORTS
+    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+        if len(path.relative_to(folder).parts) != 2:
+            problems.add(Location(relative(path, data.root)), "tệp báo cáo phải nằm tại "
+                         f"{REPORTS}/<mã kế hoạch>/<mã kỳ>.yaml, ví dụ {REPORTS}/"
+                         "ag-792-kh-ubnd-2018/2018-quy-1.yaml")
+            continue
+        loaded = _load(path, data.root, Report, problems)
+        if loaded is None:
+            continue
+        report, doc = loaded
+        placed = _place_report(report, doc, path, data, problems)
+        if placed is not None:
+            data.reports.setdefault(report.plan, {})[report.period] = report
+            data.report_docs[(report.plan, report.period)] = doc
+            _check_report(report, placed, doc, data, problems)
+
+
+def _place_report(report: Report, doc: Document, path: Path, data: Dataset,
+                  problems: Problems) -> Period | None:
+    """The report's period when its file stands where its plan and period say it should."""
+    folder, stem = path.parent.name, path.stem
+    known = _plan_files(data)
+    if report.plan != folder:
+        problems.add(doc.locate(("plan",)),
+                     f"mã kế hoạch “{report.plan}” phải trùng tên thư mục “{folder}”")
+        return None
+    if report.plan not in known:
+        problems.add(doc.locate(("plan",)), _unknown("kế hoạch", report.plan, known, "data/plans/"))
+        return None
+    if report.period != stem:
+        problems.add(doc.locate(("period",)),
+                     f"mã kỳ báo cáo “{report.period}” phải trùng tên tệp “{stem}”")
+        return None
+    try:
+        period = parse_period(report.period)
+    except ValueError as exc:
+        problems.add(doc.locate(("period",)), str(exc))
+        return None
+    plan = data.plans.get(report.plan)
+    if plan is None:  # the plan has errors of its own, already reported
+        return None
+    if period.year != plan.year:
+        problems.add(doc.locate(("period",)), f"kỳ báo cáo năm {period.year} không thuộc kế hoạch "
+                     f"năm {plan.year}; tên tệp phải bắt đầu bằng {plan.year}-")
+        return None
+    return period
+
+
+def _check_report(report: Report, period: Period, doc: Document, data: Dataset,
+                  problems: Problems) -> None:
+    if report.issuer:
+        _check_org(data, doc, ("issuer",), report.issuer, problems)
+    if report.cutoff > report.date:
+        problems.add(doc.locate(("cutoff",)), f"ngày chốt số liệu (cutoff) {report.cutoff} "
+                     f"sau ngày báo cáo (date) {report.date}")
+    if report.cutoff < period.start:
+        problems.add(doc.locate(("cutoff",)), f"ngày chốt số liệu (cutoff) {report.cutoff} "
+                     f"trước ngày đầu kỳ {period.phrase} ({period.start})")
+    _check_task_results(report, doc, data, problems)
+    _check_indicator_results(report, doc, data, problems)
+
+
+def _check_task_results(report: Report, doc: Document, data: Dataset, problems: Problems) -> None:
+    plan = data.plans[report.plan]
+    known = {task.id: task for _, task in plan.tasks()}
+    seen = _Registry("kết quả của nhiệm vụ", problems)
+    for i, result in enumerate(report.tasks):
+        here = ("tasks", i)
+        if result.task not in known:
+            problems.add(doc.locate(here + ("task",)),
+                         _unknown("nhiệm vụ", result.task, known, f"kế hoạch {plan.id}"))
+        seen.claim(result.task, doc.locate(here + ("task",)))
+        if result.status == TaskStatus.KHONG_THUC_HIEN and not result.reason:
+            problems.add(doc.locate(here + ("status",)), "trạng thái “khong-thuc-hien” (không thực "
+                         "hiện) cần ghi lý do ở trường “reason”")
+        if result.completed and result.status not in _DONE:
+            problems.add(doc.locate(here + ("completed",)), "chỉ ghi ngày hoàn thành (completed) khi "
+                         "trạng thái là “hoan-thanh” hoặc “hoan-thanh-tre-han”")
+        if result.completed and result.completed > report.cutoff:
+            problems.add(doc.locate(here + ("completed",)), f"ngày hoàn thành {result.completed} "
+                         f"sau ngày chốt số liệu {report.cutoff} của báo cáo")
+        _check_evidence(result.evidence, doc, here, data, problems)
+
+
+def _check_indicator_results(report: Report, doc: Document, data: Dataset,
+                             problems: Problems) -> None:
+    plan = data.plans[report.plan]
+    known = {indicator.id: indicator for indicator in plan.indicators}
+    seen = _Registry("kết quả của chỉ tiêu", problems)
+    for i, result in enumerate(report.indicators):
+        here = ("indicators", i)
+        if result.indicator not in known:
+            problems.add(doc.locate(here + ("indicator",)),
+                         _unknown("chỉ tiêu", result.indicator, known, f"kế hoạch {plan.id}"))
+        seen.claim(result.indicator, doc.locate(here + ("indicator",)))
+        _check_evidence(result.evidence, doc, here, data, problems)
+
+
+def _check_evidence(items: list[Evidence], doc: Document, here: tuple[str | int, ...],
+                    data: Dataset, problems: Problems) -> None:
+    for j, item in enumerate(items):
+        at = here + ("evidence", j)
+        if not (item.number or item.url or item.file or item.title):
+            problems.add(doc.locate(at), "minh chứng cần ít nhất một trong các trường number (số "
+                         "văn bản), title, url (đường dẫn) hoặc file (tệp)")
+        if item.url and not item.url.startswith(("https://", "http://")):
+            problems.add(doc.locate(at + ("url",)), f"đường dẫn “{item.url}” phải bắt đầu bằng "
+                         "https:// hoặc http://")
+        if item.file:
+            try:
+                safe_path(data.root, item.file)
+            except ValueError as exc:
+                problems.add(doc.locate(at + ("file",)), str(exc))

@@ -13,6 +13,16 @@ from dataclasses import dataclass, field
 
 from .dataset import Dataset
 from .models import Area, Citation, Indicator, Organisation, Plan, PlanStatus, Section, Task
+from .progress import (
+    AgencyRecord,
+    IndicatorProgress,
+    PlanProgress,
+    TaskProgress,
+    YearProgress,
+    agency_record,
+    plan_progress,
+    year_progress,
+)
 from .targets import Target, parse_target
 from .timeline import Timeline, TimelineKind, parse_timeline
 from .vietnamese import fold, format_date_short, sort_key
@@ -57,6 +67,7 @@ class TaskFact:
     timeline: Timeline | None
     timeline_label: str
     depth: int
+    latest: TaskProgress | None = None  # as the plan's latest report leaves it
 
 
 @dataclass
@@ -65,6 +76,7 @@ class IndicatorFact:
     indicator: Indicator
     target: Target | None
     depth: int
+    latest: IndicatorProgress | None = None
 
 
 @dataclass
@@ -94,6 +106,7 @@ class PlanFacts:
     citations: list[CitationFact]
     cited_by: list[Plan] = field(default_factory=list)
     sections: list[tuple[Section, list[TaskFact]]] = field(default_factory=list)
+    progress: PlanProgress | None = None  # set by `derive`; reports oldest first
 
     @property
     def status_label(self) -> str:
@@ -106,6 +119,8 @@ class Facts:
     plans: dict[str, PlanFacts]
     involvement: dict[str, list[Involvement]]  # organisation id → per plan
     areas: dict[str, list[tuple[Plan, list[TaskFact]]]]  # area id → tasks per plan
+    records: dict[str, AgencyRecord] = field(default_factory=dict)  # organisation id → record
+    years: list[YearProgress] = field(default_factory=list)  # newest year first
 
     def plans_by_year(self) -> list[tuple[int, list[PlanFacts]]]:
         years: dict[int, list[PlanFacts]] = defaultdict(list)
@@ -181,7 +196,39 @@ def derive(data: Dataset) -> Facts:
             plans[cited].cited_by.append(facts.plan)
     for facts in plans.values():
         facts.cited_by.sort(key=lambda p: p.id)
-    return Facts(data, plans, _involvement(plans), _areas(plans))
+    _attach_progress(data, plans)
+    involvement = _involvement(plans)
+    return Facts(data, plans, involvement, _areas(plans), _records(involvement, plans),
+                 _years(data, plans))
+
+
+def _attach_progress(data: Dataset, plans: dict[str, PlanFacts]) -> None:
+    """Judge every report, and give each task and indicator its latest status."""
+    for plan_id, facts in plans.items():
+        facts.progress = plan_progress(facts, data.reports.get(plan_id, {}).values())
+        latest = facts.progress.latest
+        if latest is not None:
+            for task, row in zip(facts.tasks, latest.tasks, strict=True):
+                task.latest = row
+            for indicator, ind_row in zip(facts.indicators, latest.indicators, strict=True):
+                indicator.latest = ind_row
+
+
+def _records(involvement: dict[str, list[Involvement]],
+             plans: dict[str, PlanFacts]) -> dict[str, AgencyRecord]:
+    records = {}
+    for org, per_plan in sorted(involvement.items()):
+        record = agency_record(org, [plans[i.plan.id] for i in per_plan])
+        if record is not None:
+            records[org] = record
+    return records
+
+
+def _years(data: Dataset, plans: dict[str, PlanFacts]) -> list[YearProgress]:
+    years: dict[int, list[PlanFacts]] = defaultdict(list)
+    for facts in sorted(plans.values(), key=lambda f: sort_key(f.plan.title)):
+        years[facts.plan.year].append(facts)
+    return [year_progress(year, years[year], data.areas) for year in sorted(years, reverse=True)]
 
 
 def _involvement(plans: dict[str, PlanFacts]) -> dict[str, list[Involvement]]:

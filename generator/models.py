@@ -10,7 +10,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .vietnamese import slugify
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -171,3 +173,73 @@ class NewsMeta(Strict):
     summary: Text | None = None
     note: Text | None = None
     modified: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")] | None = None
+
+
+class TaskStatus(StrEnum):
+    """The fixed list of task statuses a report may give (Vietnamese labels in `progress`)."""
+
+    HOAN_THANH = "hoan-thanh"
+    HOAN_THANH_TRE_HAN = "hoan-thanh-tre-han"
+    DANG_THUC_HIEN = "dang-thuc-hien"
+    CHUA_THUC_HIEN = "chua-thuc-hien"
+    KHONG_THUC_HIEN = "khong-thuc-hien"
+
+
+class Evidence(Strict):
+    """A document that shows the result: its number, a link, or a file in content/files/."""
+
+    number: Short | None = None
+    title: Short | None = None
+    date: dt.date | None = None
+    url: Short | None = None
+    file: Short | None = None
+
+
+class TaskResult(Strict):
+    task: Id
+    status: TaskStatus
+    completed: dt.date | None = None
+    note: Text | None = None
+    reason: Text | None = None
+    evidence: list[Evidence] = []
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status_as_words(cls, value: object) -> object:
+        # Staff may type the status as it reads ("Hoàn thành trễ hạn"); accept it when its
+        # slug is one of the values, and leave anything else for the enum to report.
+        if isinstance(value, str) and slugify(value) in TaskStatus._value2member_map_:
+            return slugify(value)
+        return value
+
+
+class IndicatorResult(Strict):
+    indicator: Id
+    achieved: Short | None = None
+    note: Text | None = None
+    evidence: list[Evidence] = []
+
+
+class Report(Strict):
+    """One report on one plan for one period: data/reports/<plan-id>/<period-id>.yaml."""
+
+    plan: Id
+    period: Id
+    sample: bool = False
+    title: Short | None = None
+    number: Short | None = None
+    date: dt.date
+    cutoff: dt.date
+    issuer: Id | None = None
+    summary: Text | None = None
+    source: Source | None = None
+    tasks: list[TaskResult] = []
+    indicators: list[IndicatorResult] = []
+
+
+class PageMeta(Strict):
+    """Front matter of a static page (content/pages/*.md)."""
+
+    title: Short
+    slug: Id | None = None
+    summary: Text | None = None

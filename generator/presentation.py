@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import urls
+from . import charts, urls
 from .vietnamese import format_date_long, format_date_short, format_number, format_percent
 
 
@@ -41,4 +41,5 @@ def globals_for(settings: dict[str, Any]) -> dict[str, Any]:
     return {
         "urls": urls,
         "config": settings["MINHBACH_CONFIG"],
+        "charts": charts,  # SVG from numbers; charts.py escapes every text it draws
     }

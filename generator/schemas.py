@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import AreasFile, NewsMeta, OrganisationsFile, PageMeta, Plan
+from .models import AreasFile, NewsMeta, OrganisationsFile, PageMeta, Plan, Report
 
 KINDS: dict[str, type[BaseModel]] = {
     "areas": AreasFile,
@@ -19,6 +19,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "plan": Plan,
     "news": NewsMeta,
     "page": PageMeta,
+    "report": Report,
 }
 
 

@@ -105,9 +105,12 @@ _TERMS: dict[str, Comparator | str | None] = {
 }
 _TERM = "|".join(re.escape(t) for t in sorted(_TERMS, key=len, reverse=True))
 _TERM_RE = re.compile(rf"(?<!\w)(?:{_TERM})(?!\w)")
-_RUN = re.compile(rf"(?:(?<!\w)(?:{_TERM}) ?)+$")
+# Possessive, since terms overlap ("giảm còn" = "giảm" + "còn") and backtracking over a
+# long run of them would never end.
+_RUN = re.compile(rf"(?:(?<!\w)(?>{_TERM}) ?)++$")
 _SUFFIX = re.compile(r"^ ?(trở lên|trở xuống)\b")
-_BARE = re.compile(rf"^(?:(?<!\w)(?:{_TERM}) ?)*({_NUM})(?: ?/ ?(\d+))?(?: ?(?:trở lên|trở xuống))?$")
+_BARE = re.compile(rf"^(?:(?<!\w)(?>{_TERM}) ?)*+({_NUM})(?: ?/ ?(\d+))?"
+                   r"(?: ?(?:trở lên|trở xuống))?$")
 
 _GRADES = {"xuất sắc": 5, "tốt": 4, "khá": 3, "trung bình": 2, "yếu": 1, "kém": 0}
 _GRADE = re.compile(r"(?:(?:xếp loại|xếp hạng|nhóm|mức|loại) )?\b(xuất sắc|tốt|khá|trung bình|yếu|kém)"

@@ -63,3 +63,8 @@ def progress_year_url(year: int) -> str:
 
 def data_url(plan_id: str, name: str) -> str:
     return f"{OPEN_DATA}{plan_id}/{name}"
+
+
+def open_data_url(name: str) -> str:
+    """Site-wide open-data files (catalogue, schemas, all plans): /du-lieu/<name>."""
+    return f"{OPEN_DATA}{name}"

@@ -1,0 +1,147 @@
+"""Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright, against built sites.
+
+The example site is built once per session (`example_site` in tests/conftest.py) and served
+by a threaded http.server on 127.0.0.1 with the headers of netlify.toml, so a script the
+Content-Security-Policy would block fails here as it would on the real host.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build import build
+
+from ..conftest import FIXTURE_SITE, PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# A news post whose đ-words have no plain-d look-alike anywhere on its page, so finding it
+# by "duong", "dien", "doi" or "day" can only come from folding đ (test_search_folding.py).
+FOLDING_POST = """---
+title: Tin kiểm thử tìm kiếm
+date: 2024-03-01 10:00
+category: Tin tức
+slug: kiem-thu-tim-kiem
+---
+Sửa đường. Lắp điện. Thay đổi. Đẩy mạnh.
+"""
+FOLDING_URL = "/tin-tuc/2024/kiem-thu-tim-kiem/"
+
+
+def netlify_headers() -> dict[str, str]:
+    """The headers netlify.toml sets on every page, Content-Security-Policy included."""
+    config = tomllib.loads((PROJECT_ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    return next(h["values"] for h in config["headers"] if h["for"] == "/*")
+
+
+def _handler(folder: Path, headers: dict[str, str]) -> Any:
+    class Handler(SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass  # keep the test output quiet
+
+    return functools.partial(Handler, directory=str(folder))
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 at a free port; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(folder, netlify_headers()))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path) -> Iterator[str]:
+    yield from serve(example_site)
+
+
+@pytest.fixture(scope="session")
+def folding_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site plus FOLDING_POST, built once."""
+    root = tmp_path_factory.mktemp("folding") / "site"
+    shutil.copytree(FIXTURE_SITE, root)
+    shutil.copytree(PROJECT_ROOT / "themes", root / "themes")
+    (root / "content" / "news" / "2024-03-01-kiem-thu.md").write_text(FOLDING_POST,
+                                                                       encoding="utf-8")
+    build(root, root / "output")
+    return root / "output"
+
+
+@pytest.fixture(scope="session")
+def folding_url(folding_site: Path) -> Iterator[str]:
+    yield from serve(folding_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: browser tests need Debian's Chromium. Install it "
+                    "with `apt-get install chromium` (scripts/test.sh does this).", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Problems:
+    """Everything that went wrong in the browser during one test."""
+
+    items: list[str] = field(default_factory=list)
+
+    def watch(self, page: Any) -> None:
+        page.on("console", lambda m: m.type == "error" and self.items.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.items.append(f"page error: {e}"))
+        page.on("requestfailed", lambda r: self.items.append(f"request failed: {r.url}"))
+        page.on("response", lambda r: r.status >= 400 and self.items.append(
+            f"HTTP {r.status}: {r.url}"))
+
+
+@pytest.fixture
+def problems() -> Problems:
+    return Problems()
+
+
+@pytest.fixture
+def page(browser: Any, problems: Problems) -> Iterator[Any]:
+    """A fresh page; the test fails if the browser logged an error or a request failed."""
+    context = browser.new_context(viewport={"width": 1000, "height": 1200})
+    tab = context.new_page()
+    problems.watch(tab)
+    yield tab
+    context.close()
+    assert not problems.items, "\n".join(problems.items)
+
+
+@pytest.fixture
+def page_without_js(browser: Any, problems: Problems) -> Iterator[Any]:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    problems.watch(tab)
+    yield tab
+    context.close()
+    assert not problems.items, "\n".join(problems.items)
