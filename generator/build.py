@@ -18,6 +18,7 @@ from .dataset import Dataset, load_dataset
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
 from .schemas import write_schemas
+from .pagefind_client import PagefindError
 from .search_index import write_index
 from .settings import SiteConfig, load_config, pelican_settings
 
@@ -63,6 +64,15 @@ def publish(staging: Path, output: Path) -> None:
         shutil.rmtree(retired)
 
 
+def _index(staging: Path, facts: Facts) -> None:
+    try:
+        write_index(staging, facts)
+    except PagefindError as error:
+        problems = Problems()
+        problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
+        raise InvalidProject(problems) from error
+
+
 def build(root: Path, output: Path | None = None) -> Facts:
     root = root.resolve()
     output = (output or root / "output").resolve()
@@ -74,7 +84,7 @@ def build(root: Path, output: Path | None = None) -> Facts:
         render(root, staging, config, facts)
         write_schemas(staging / "schema")
         if config.search:
-            write_index(staging, facts)
+            _index(staging, facts)
         publish(staging, output)
     finally:
         if staging.exists():

@@ -57,7 +57,10 @@ class PagefindClient:
             raw = await stdout.readuntil(b",")
         except (asyncio.IncompleteReadError, ConnectionError) as error:
             raise PagefindError(f"pagefind dừng bất ngờ: {self._stderr()}") from error
-        reply = json.loads(base64.b64decode(raw[:-1]))
+        try:
+            reply = json.loads(base64.b64decode(raw[:-1]))
+        except ValueError as error:
+            raise PagefindError(f"pagefind trả lời không đọc được: {self._stderr()}") from error
         answer: dict[str, Any] = reply["payload"]
         if answer.get("type") == "Error":
             raise PagefindError(f"pagefind báo lỗi: {answer.get('message')}")

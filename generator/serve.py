@@ -34,6 +34,9 @@ def _rebuild(root: Path, output: Path) -> None:
         for problem in error.problems.sorted():
             print(problem, file=sys.stderr, flush=True)
         print("Dữ liệu có lỗi; vẫn phục vụ bản dựng tốt gần nhất.", file=sys.stderr, flush=True)
+    except Exception as error:  # noqa: BLE001 - a preview must outlive a failed rebuild
+        print(f"Lỗi khi dựng lại ({error}); vẫn phục vụ bản dựng tốt gần nhất.", file=sys.stderr,
+              flush=True)
 
 
 def _watch(root: Path, output: Path, interval: float = 1.0) -> None:
