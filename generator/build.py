@@ -17,8 +17,8 @@ from pelican.settings import read_settings
 from .dataset import Dataset, load_dataset
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
-from .schemas import write_schemas
 from .pagefind_client import PagefindError
+from .schemas import write_schemas
 from .search_index import write_index
 from .settings import SiteConfig, load_config, pelican_settings
 

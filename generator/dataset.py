@@ -326,16 +326,24 @@ def _check_report(report: Report, period: Period, doc: Document, data: Dataset,
     _check_indicator_results(report, doc, data, problems)
 
 
+def _check_result_ids(rows: list[str], field: str, known: dict[str, object], what: str,
+                      plan_id: str, doc: Document, problems: Problems) -> None:
+    """Each result names an existing row of the plan, once."""
+    seen = _Registry(f"kết quả của {what}", problems)
+    for i, key in enumerate(rows):
+        where = doc.locate((f"{field}s", i, field))
+        if key not in known:
+            problems.add(where, _unknown(what, key, known, f"kế hoạch {plan_id}"))
+        seen.claim(key, where)
+
+
 def _check_task_results(report: Report, doc: Document, data: Dataset, problems: Problems) -> None:
     plan = data.plans[report.plan]
     known = {task.id: task for _, task in plan.tasks()}
-    seen = _Registry("kết quả của nhiệm vụ", problems)
+    _check_result_ids([r.task for r in report.tasks], "task", known, "nhiệm vụ", plan.id, doc,
+                      problems)
     for i, result in enumerate(report.tasks):
         here = ("tasks", i)
-        if result.task not in known:
-            problems.add(doc.locate(here + ("task",)),
-                         _unknown("nhiệm vụ", result.task, known, f"kế hoạch {plan.id}"))
-        seen.claim(result.task, doc.locate(here + ("task",)))
         if result.status == TaskStatus.KHONG_THUC_HIEN and not result.reason:
             problems.add(doc.locate(here + ("status",)), "trạng thái “khong-thuc-hien” (không thực "
                          "hiện) cần ghi lý do ở trường “reason”")
@@ -352,14 +360,10 @@ def _check_indicator_results(report: Report, doc: Document, data: Dataset,
                              problems: Problems) -> None:
     plan = data.plans[report.plan]
     known = {indicator.id: indicator for indicator in plan.indicators}
-    seen = _Registry("kết quả của chỉ tiêu", problems)
+    _check_result_ids([r.indicator for r in report.indicators], "indicator", known, "chỉ tiêu",
+                      plan.id, doc, problems)
     for i, result in enumerate(report.indicators):
-        here = ("indicators", i)
-        if result.indicator not in known:
-            problems.add(doc.locate(here + ("indicator",)),
-                         _unknown("chỉ tiêu", result.indicator, known, f"kế hoạch {plan.id}"))
-        seen.claim(result.indicator, doc.locate(here + ("indicator",)))
-        _check_evidence(result.evidence, doc, here, data, problems)
+        _check_evidence(result.evidence, doc, ("indicators", i), data, problems)
 
 
 def _check_evidence(items: list[Evidence], doc: Document, here: tuple[str | int, ...],
