@@ -13,16 +13,8 @@ from dataclasses import dataclass, field
 
 from .dataset import Dataset
 from .models import Area, Citation, Indicator, Organisation, Plan, PlanStatus, Section, Task
-from .progress import (
-    AgencyRecord,
-    IndicatorProgress,
-    PlanProgress,
-    TaskProgress,
-    YearProgress,
-    agency_record,
-    plan_progress,
-    year_progress,
-)
+from .progress import IndicatorProgress, PlanProgress, TaskProgress, plan_progress
+from .records import AgencyRecord, YearProgress, agency_record, year_progress
 from .targets import Target, parse_target
 from .timeline import Timeline, TimelineKind, parse_timeline
 from .vietnamese import fold, format_date_short, sort_key
