@@ -50,6 +50,7 @@ except ImportError:
     raise
 
 CHROMIUM = "/usr/bin/chromium"
+BUDGET_KB = 100
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 QUERIES: list[dict[str, str]] = [
@@ -197,12 +198,16 @@ def main() -> int:
                 print(f"  {'':<30} {'first search, nothing cached':^39} {'a later search':^16}")
                 print(f"  {'query':<30} {'requests':>8} {'raw':>7} {'gzip':>7} {'runtime':>7} "
                       f"{'query':>6} {'requests':>8} {'gzip':>7}")
+                firsts = []
                 for params in QUERIES:
                     cold = _fresh_search(browser, base, params)
+                    firsts.append(cold.wire)
                     warm = _fresh_search(browser, base, {"q": "bao cao"}, then=params["q"])
                     print(f"  {urlencode(params):<30} {cold.requests:>8} {cold.raw / KB:>7.1f} "
                           f"{cold.wire / KB:>7.1f} {cold.runtime / KB:>7.1f} "
                           f"{cold.data / KB:>6.1f} {warm.requests:>8} {warm.wire / KB:>7.1f}")
+                print(f"  typical (median) first search: {statistics.median(firsts) / KB:.1f} KB "
+                      f"(budget {BUDGET_KB} KB); largest: {max(firsts) / KB:.1f} KB")
                 browser.close()
         finally:
             server.shutdown()
