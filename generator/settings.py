@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,11 @@ def load_config(root: Path) -> SiteConfig:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         return SiteConfig.model_validate(raw.get("site", {}))
     except tomllib.TOMLDecodeError as exc:
-        problems.add(Location(CONFIG_FILE, getattr(exc, "lineno", 1) or 1,
-                              getattr(exc, "colno", 1) or 1), f"lỗi cú pháp TOML: {exc.msg}")
+        # Python 3.11 gives the place only inside the message: "… (at line 2, column 13)".
+        place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, column = (int(place.group(1)), int(place.group(2))) if place else (1, 1)
+        reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
+        problems.add(Location(CONFIG_FILE, line, column), f"lỗi cú pháp TOML: {reason}")
     except ValidationError as exc:
         for error in exc.errors():
             problems.add(Location(CONFIG_FILE),
