@@ -50,9 +50,19 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def render_markdown(text: str) -> str:
-    """Render untrusted Markdown to HTML that carries no script."""
-    return _parser().render(nfc(text[:MAX_MARKDOWN_CHARS]))
+def render_markdown(text: str, heading_shift: int = 0) -> str:
+    """Render untrusted Markdown to HTML that carries no script.
+
+    `heading_shift` nests the text's headings under the page's own: a plan's full text
+    sits in a section headed <h2>, so its "#" becomes <h2> and its "##" <h3> with shift 1,
+    keeping one <h1> per page and an outline screen readers can follow.
+    """
+    md = _parser()
+    tokens = md.parse(nfc(text[:MAX_MARKDOWN_CHARS]))
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + heading_shift)}"
+    return md.renderer.render(tokens, md.options, {})
 
 
 class MarkdownItReader(BaseReader):

@@ -30,7 +30,7 @@ class MinhBachGenerator(Generator):
         facts: Facts = self.settings["MINHBACH_FACTS"]
         self.facts = facts
         self.plan_html = {
-            plan_id: render_markdown(path.read_text(encoding="utf-8"))
+            plan_id: render_markdown(path.read_text(encoding="utf-8"), heading_shift=1)
             for plan_id, path in sorted(facts.data.plan_texts.items())
         }
         self.context["facts"] = facts

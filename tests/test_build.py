@@ -63,7 +63,8 @@ def test_plan_page_golden_facts(built: Path) -> None:
 
 def test_heading_ids_are_ascii_slugs_and_plan_links_resolve(built: Path) -> None:
     plan = _page(built, "/ke-hoach/tn-10-kh-ubnd-2024/")
-    assert '<h2 id="i-muc-dich-yeu-cau">I. MỤC ĐÍCH, YÊU CẦU</h2>' in plan
+    # The full text sits under the page's "Toàn văn" <h2>: its "##" headings become <h3>.
+    assert '<h3 id="i-muc-dich-yeu-cau">I. MỤC ĐÍCH, YÊU CẦU</h3>' in plan
     assert '<a href="/ke-hoach/tn-20-kh-snn-2024/">Kế hoạch của Sở</a>' in plan
 
 

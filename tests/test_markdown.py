@@ -33,3 +33,10 @@ def test_tables_and_lists() -> None:
 def test_text_is_nfc_and_size_is_bounded() -> None:
     assert "Đà" in render_markdown("Đa\u0300")
     assert len(render_markdown("a" * 3_000_000)) < 1_100_000
+
+
+def test_headings_can_be_nested_under_the_page_outline() -> None:
+    html = render_markdown("# KẾ HOẠCH\n\n## I. MỤC ĐÍCH\n\n###### sâu", heading_shift=1)
+    assert "<h2>KẾ HOẠCH</h2>" in html
+    assert '<h3 id="i-muc-dich">I. MỤC ĐÍCH</h3>' in html
+    assert "<h6" in html and "<h7" not in html
