@@ -1,7 +1,7 @@
 """Make Pagefind's filter files byte-identical from one build to the next.
 
 Pagefind 1.5 keeps filter values in a Rust `HashMap` whose order is random per process
-(its source says so: "TODO: Change filter indexes to BTree to give them a stable hash";
+(its source carries a to-do note about moving filter indexes to a BTree for a stable hash;
 upstream issue Pagefind/pagefind#638 fixed fragments only). The same site therefore gives
 differently ordered filter files, hence different file names, a different `pf_meta` and
 a different `pagefind-entry.json` on every build. Our builds must be reproducible, so
