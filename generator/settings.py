@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InvalidProject, Location, Problems
+from .validation import message
 
 CONFIG_FILE = "minhbach.toml"
 
@@ -42,9 +43,13 @@ def load_config(root: Path) -> SiteConfig:
         reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
         problems.add(Location(CONFIG_FILE, line, column), f"lỗi cú pháp TOML: {reason}")
     except ValidationError as exc:
+        lines = path.read_text(encoding="utf-8").splitlines()
         for error in exc.errors():
-            problems.add(Location(CONFIG_FILE),
-                         f"mục [site] “{'.'.join(map(str, error['loc']))}”: {error['msg']}")
+            key = str(error["loc"][-1])
+            line = next((n for n, text in enumerate(lines, 1)
+                         if re.match(rf"\s*{re.escape(key)}\s*=", text)), 0)
+            problems.add(Location(CONFIG_FILE, line, 1 if line else 0),
+                         f"mục [site], khóa “{key}”: " + message(error, SiteConfig.model_fields))
     raise InvalidProject(problems)
 
 

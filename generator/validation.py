@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -31,7 +32,7 @@ _TYPE_NAMES = {
 }
 
 
-def _message(error: dict[str, Any], fields: Iterable[str]) -> str:
+def message(error: dict[str, Any], fields: Iterable[str]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     name = str(error["loc"][-1]) if error["loc"] else ""
@@ -41,7 +42,8 @@ def _message(error: dict[str, Any], fields: Iterable[str]) -> str:
     if kind == "extra_forbidden":
         return f"trường “{name}” không có trong định dạng; các trường hợp lệ: {', '.join(fields)}"
     if kind == "enum":
-        return f"giá trị “{given}” không hợp lệ; chỉ chấp nhận: {ctx.get('expected', '')}"
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"giá trị “{given}” không hợp lệ; chỉ chấp nhận: {', '.join(allowed)}"
     if kind == "string_pattern_mismatch":
         return (
             f"mã “{given}” không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu “-”, "
@@ -51,8 +53,10 @@ def _message(error: dict[str, Any], fields: Iterable[str]) -> str:
         return f"quá dài: tối đa {ctx.get('max_length')} ký tự"
     if kind == "string_too_short":
         return "không được để trống; nếu nguồn bỏ trống, hãy ghi null"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"giá trị {given} nằm ngoài khoảng cho phép ({error['msg']})"
+    if kind == "greater_than_equal":
+        return f"giá trị {given} quá nhỏ; tối thiểu là {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"giá trị {given} quá lớn; tối đa là {ctx.get('le')}"
     if kind in _TYPE_NAMES:
         return f"{_TYPE_NAMES[kind]}, nhưng gặp “{given}”"
     return f"giá trị không hợp lệ: {error['msg']}"
@@ -87,7 +91,7 @@ def parse(doc: Document, model: type[M], problems: Problems) -> M | None:
             owner = _model_at(model, loc)
             keyed = error["type"] in ("extra_forbidden",)
             location = doc.locate(loc, key=keyed)
-            problems.add(location, _message(error, owner.model_fields))
+            problems.add(location, message(error, owner.model_fields))
         return None
 
 

@@ -31,5 +31,8 @@ def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
 
 def test_unknown_setting_and_wrong_type(tmp_path: Path) -> None:
     problems = _problems(tmp_path, '[site]\nnews_per_page = "mười"\nsample_label = true\n')
-    assert any("news_per_page" in p for p in problems)
-    assert any("sample_label" in p for p in problems)
+    assert problems == [
+        "minhbach.toml:2:1: mục [site], khóa “news_per_page”: cần một số nguyên, nhưng gặp “mười”",
+        ("minhbach.toml:3:1: mục [site], khóa “sample_label”: trường “sample_label” không có trong "
+         "định dạng; các trường hợp lệ: name, tagline, url, sample_data_label, news_per_page, search"),
+    ]
