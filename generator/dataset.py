@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
 from .errors import InvalidProject, Location, Problems, relative
-from .loading import Document, load_front_matter, load_yaml
+from .loading import Document, load_front_matter, load_yaml, read_source
 from .models import (
     Area,
     AreasFile,
@@ -50,6 +51,11 @@ class Dataset:
     # plan id → period id → report; data/reports/<plan-id>/<period-id>.yaml
     reports: dict[str, dict[str, Report]] = field(default_factory=dict)
     report_docs: dict[tuple[str, str], Document] = field(default_factory=dict)
+
+    @cached_property
+    def plan_files(self) -> dict[str, Path]:
+        """Plans by file name: a plan with its own errors still counts as existing for links."""
+        return {p.stem: p for p in (self.root / "data" / "plans").glob("*.yaml")}
 
 
 def _load(path: Path, root: Path, model: type[M], problems: Problems) -> tuple[M, Document] | None:
@@ -212,7 +218,7 @@ def _check_timeline(text: str | None, year: int, doc: Document, loc: tuple[str |
 
 
 def _load_plan_texts(data: Dataset, problems: Problems) -> None:
-    known = _plan_files(data)
+    known = data.plan_files
     for path in sorted((data.root / "content" / "plans").glob("*.md")):
         if path.stem in known:
             data.plan_texts[path.stem] = path
@@ -222,17 +228,13 @@ def _load_plan_texts(data: Dataset, problems: Problems) -> None:
                          + " (tên tệp toàn văn phải trùng mã kế hoạch)")
 
 
-def _plan_files(data: Dataset) -> dict[str, Path]:
-    """Plans by file name: a plan with its own errors still counts as existing for links."""
-    return {p.stem: p for p in (data.root / "data" / "plans").glob("*.yaml")}
-
-
 def _check_content_links(data: Dataset, problems: Problems) -> None:
     """Every `{plan}<id>` link in Markdown must name a plan that exists."""
-    known = _plan_files(data)
+    known = data.plan_files
     for path in sorted((data.root / "content").rglob("*.md")):
         name = relative(path, data.root)
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text = read_source(path, name, problems)
+        for number, line in enumerate((text or "").splitlines(), start=1):
             for match in PLAN_LINK.finditer(line):
                 if match.group(1) not in known:
                     problems.add(Location(name, number, match.start() + 1),
@@ -247,7 +249,7 @@ def _load_pages(data: Dataset, problems: Problems) -> None:
 
 
 def _load_news(data: Dataset, problems: Problems) -> None:
-    known = _plan_files(data)
+    known = data.plan_files
     for path in sorted((data.root / "content" / "news").glob("*.md")):
         loaded = load_front_matter(path, data.root, problems)
         if loaded is None:
@@ -285,7 +287,7 @@ def _place_report(report: Report, doc: Document, path: Path, data: Dataset,
                   problems: Problems) -> Period | None:
     """The report's period when its file stands where its plan and period say it should."""
     folder, stem = path.parent.name, path.stem
-    known = _plan_files(data)
+    known = data.plan_files
     if report.plan != folder:
         problems.add(doc.locate(("plan",)),
                      f"mã kế hoạch “{report.plan}” phải trùng tên thư mục “{folder}”")

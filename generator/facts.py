@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dataset import Dataset
 from .models import Area, Citation, Indicator, Organisation, Plan, PlanStatus, Section, Task
@@ -19,7 +20,7 @@ from .targets import Target, parse_target
 from .timeline import Timeline, TimelineKind, parse_timeline
 from .vietnamese import fold, format_date_short, sort_key
 
-STATUS_LABELS = {
+PLAN_STATUS_LABELS = {
     PlanStatus.DU_THAO: "Dự thảo",
     PlanStatus.CON_HIEU_LUC: "Còn hiệu lực",
     PlanStatus.HET_HIEU_LUC: "Hết hiệu lực",
@@ -102,7 +103,7 @@ class PlanFacts:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.plan.status]
+        return PLAN_STATUS_LABELS[self.plan.status]
 
 
 @dataclass
@@ -115,15 +116,20 @@ class Facts:
     years: list[YearProgress] = field(default_factory=list)  # newest year first
 
     def plans_by_year(self) -> list[tuple[int, list[PlanFacts]]]:
-        years: dict[int, list[PlanFacts]] = defaultdict(list)
-        for facts in self.plans.values():
-            years[facts.plan.year].append(facts)
-        return [(year, sorted(years[year], key=lambda f: sort_key(f.plan.title)))
-                for year in sorted(years, reverse=True)]
+        return _by_year(self.plans)
 
     def organisations_sorted(self) -> list[Organisation]:
         return sorted(self.data.organisations.values(),
                       key=lambda o: (sort_key(self.data.provinces[o.id]), sort_key(o.name)))
+
+    @cached_property
+    def units(self) -> dict[str, list[Organisation]]:
+        """Organisation id → the bodies whose parent it is, in Vietnamese order."""
+        units: dict[str, list[Organisation]] = defaultdict(list)
+        for org in self.organisations_sorted():
+            if org.parent:
+                units[org.parent].append(org)
+        return dict(units)
 
     def organisations_by_province(self) -> list[tuple[str, list[Organisation]]]:
         groups: dict[str, list[Organisation]] = defaultdict(list)
@@ -216,11 +222,16 @@ def _records(involvement: dict[str, list[Involvement]],
     return records
 
 
-def _years(data: Dataset, plans: dict[str, PlanFacts]) -> list[YearProgress]:
+def _by_year(plans: dict[str, PlanFacts]) -> list[tuple[int, list[PlanFacts]]]:
+    """Plans grouped by year, newest year first, each year in Vietnamese title order."""
     years: dict[int, list[PlanFacts]] = defaultdict(list)
     for facts in sorted(plans.values(), key=lambda f: sort_key(f.plan.title)):
         years[facts.plan.year].append(facts)
-    return [year_progress(year, years[year], data.areas) for year in sorted(years, reverse=True)]
+    return [(year, years[year]) for year in sorted(years, reverse=True)]
+
+
+def _years(data: Dataset, plans: dict[str, PlanFacts]) -> list[YearProgress]:
+    return [year_progress(year, group, data.areas) for year, group in _by_year(plans)]
 
 
 def _involvement(plans: dict[str, PlanFacts]) -> dict[str, list[Involvement]]:

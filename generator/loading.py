@@ -87,7 +87,8 @@ def _build(node: yaml.Node, loader: _Loader, here: Path_, doc: Document) -> Any:
     return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
-def _read_text(path: Path, name: str, problems: Problems) -> str | None:
+def read_source(path: Path, name: str, problems: Problems) -> str | None:
+    """A staff-edited file's text, refused with a located problem when too big or not UTF-8."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         problems.add(Location(name), f"tệp quá lớn ({size} byte); tối đa {MAX_FILE_BYTES} byte")
@@ -126,7 +127,7 @@ def parse_yaml(text: str, name: str, problems: Problems, first_line: int = 1) ->
 def load_yaml(path: Path, root: Path, problems: Problems) -> Document | None:
     """Load one YAML file; on failure record a located problem and return None."""
     name = relative(path, root)
-    text = _read_text(path, name, problems)
+    text = read_source(path, name, problems)
     return None if text is None else parse_yaml(text, name, problems)
 
 
@@ -136,7 +137,7 @@ FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
 def load_front_matter(path: Path, root: Path, problems: Problems) -> tuple[Document, str] | None:
     """The YAML front matter (between `---` lines) and the body of a Markdown file."""
     name = relative(path, root)
-    text = _read_text(path, name, problems)
+    text = read_source(path, name, problems)
     if text is None:
         return None
     match = FRONT_MATTER.match(text)

@@ -62,6 +62,11 @@ class Organisation(Strict):
     parent: Id | None = None
     aliases: list[Short] = []
 
+    @property
+    def label(self) -> str:
+        """The name plans use for it: the short name when there is one."""
+        return self.short_name or self.name
+
 
 class OrganisationsFile(Strict):
     province: Short

@@ -34,7 +34,7 @@ class MinhBachGenerator(Generator):
             for plan_id, path in sorted(facts.data.plan_texts.items())
         }
         self.context["facts"] = facts
-        self.context["plan_nav"] = facts.plans_by_year()
+        self.context["plans_by_year"] = facts.plans_by_year()
         # Open data is built here, before any page, so /du-lieu/ can list every file.
         self.open_data = build_files(facts)
         self.data_files = {f.url: f for f in self.open_data}
@@ -47,21 +47,18 @@ class MinhBachGenerator(Generator):
             plan = getattr(article, "plan", None)
             if plan:
                 news_by_plan.setdefault(plan, []).append(article)
-        _page(writer, self, urls.HOME, "home", plans_by_year=facts.plans_by_year(),
-              latest_news=news[:5])
-        _page(writer, self, urls.PLANS, "plans", plans_by_year=facts.plans_by_year(),
-              issuers=facts.plans_by_issuer())
+        _page(writer, self, urls.HOME, "home", latest_news=news[:5])
+        _page(writer, self, urls.PLANS, "plans", issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
             _page(writer, self, urls.plan_url(plan_id), "plan", p=plan_facts,
                   text_html=self.plan_html.get(plan_id, ""), news=news_by_plan.get(plan_id, []),
                   sample_label=self._sample(plan_facts), files=self._plan_downloads(plan_facts))
         _page(writer, self, urls.AGENCIES, "agencies", provinces=facts.organisations_by_province())
         for org in facts.organisations_sorted():
-            children = [o for o in facts.organisations_sorted() if o.parent == org.id]
             _page(writer, self, urls.agency_url(org.id), "agency", org=org,
                   province=facts.data.provinces[org.id],
                   parent=facts.data.organisations.get(org.parent or ""),
-                  children=children, involvement=facts.involvement.get(org.id, []),
+                  children=facts.units.get(org.id, []), involvement=facts.involvement.get(org.id, []),
                   record=facts.records.get(org.id),
                   sample_label=self._sample(*(facts.plans[i.plan.id]
                                               for i in facts.involvement.get(org.id, []))))

@@ -189,7 +189,7 @@ def _document(title: str, *rows: str) -> str:
 
 def _names(entries: Entries, ids: list[str], as_written: str | None) -> str | None:
     """The agencies as the plan wrote them, else their short names."""
-    names = ", ".join(entries.orgs[o].short_name or entries.orgs[o].name for o in ids)
+    names = ", ".join(entries.orgs[o].label for o in ids)
     return as_written or names or None
 
 
