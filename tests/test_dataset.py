@@ -128,3 +128,9 @@ def test_every_problem_is_reported_not_just_the_first(site: Path) -> None:
     _edit(site, PLAN, "lead: [tn-so-noi-vu]\n        lead_text", "lead: [x-y]\n        lead_text")
     (site / "data/organisations/hong.yaml").write_text("province: [\n", encoding="utf-8")
     assert len(_problems(site)) == 3
+
+
+def test_markdown_that_is_not_utf8_is_reported_not_crashed(site: Path) -> None:
+    (site / "content/plans/tn-10-kh-ubnd-2024.md").write_bytes(b"## M\xf5c ti\xeau\n")
+    [problem] = _problems(site)
+    assert problem.startswith("content/plans/tn-10-kh-ubnd-2024.md: tệp không phải UTF-8")
