@@ -1,0 +1,191 @@
+"""Province-scale benchmark: Minh Bạch against Hugo and plain Pelican on as many pages.
+
+    .venv/bin/python bench/run.py S M          # sizes to run (S ≈ 1,000, M ≈ 10,000, L ≈ 50,000)
+    .venv/bin/python bench/run.py S --repeat 3 # best of three
+
+For each size it generates the corpus (bench/corpus.py) in a temporary folder, then
+prints: `minhbach check` time; `minhbach build` wall time, pages/s, peak memory and
+output bytes with the search index on and off (the difference is Pagefind's share);
+the index's size; then Hugo (Debian's `hugo`) and plain Pelican (with Python-Markdown,
+the `bench` extra) building the same number of comparable Markdown pages, and the
+ratios. Nothing here is a test: it only prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import SIZES, generate
+
+VENV_BIN = Path(sys.executable).parent
+MINHBACH = VENV_BIN / "minhbach"
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Wall time and peak resident memory of one command, from GNU time."""
+    report = cwd / ".time"
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(report), *command],
+                            cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    seconds, kilobytes = report.read_text().split()[-2:]
+    report.unlink()
+    return Run(float(seconds), int(kilobytes) / 1024)
+
+
+def best(command: list[str], cwd: Path, repeat: int) -> Run:
+    runs = [timed(command, cwd) for _ in range(repeat)]
+    return min(runs, key=lambda r: r.seconds)
+
+
+def tree_bytes(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def html_pages(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def set_search(project: Path, on: bool) -> None:
+    config = project / "minhbach.toml"
+    text = re.sub(r"(?m)^search = .*\n", "", config.read_text(encoding="utf-8"))
+    text = text.replace("[site]\n", f"[site]\nsearch = {'true' if on else 'false'}\n", 1)
+    config.write_text(text, encoding="utf-8")
+
+
+# One Markdown page comparable to a plan-like page (≈ 13 KB): prose and a 40-row table.
+_ROW = "| {n} | Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực {n} | Sở Nội vụ | Quý II/2024 |\n"
+_BODY = ("Triển khai công tác cải cách hành chính, nâng cao chỉ số hài lòng của người dân "
+         "và doanh nghiệp; đẩy mạnh chuyển đổi số trong cơ quan nhà nước. ") * 12
+
+
+def markdown_page(index: int) -> str:
+    table = "| STT | Nhiệm vụ | Chủ trì | Thời gian |\n|---|---|---|---|\n"
+    table += "".join(_ROW.format(n=n) for n in range(1, 41))
+    return (f"## Phần {index}\n\n{_BODY}\n\n{table}\n\n### Tổ chức thực hiện\n\n{_BODY}\n")
+
+
+def hugo_site(folder: Path, pages: int) -> Path:
+    (folder / "layouts" / "_default").mkdir(parents=True)
+    (folder / "layouts" / "_default" / "single.html").write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}'
+        "</title></head><body><main>{{ .Content }}</main></body></html>\n")
+    (folder / "layouts" / "_default" / "list.html").write_text(
+        "<!doctype html><html lang=\"vi\"><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">"
+        "{{ .Title }}</a>{{ end }}</body></html>\n")
+    (folder / "config.toml").write_text(
+        'baseURL = "http://localhost/"\nlanguageCode = "vi"\ntitle = "Hugo"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    content = folder / "content" / "posts"
+    content.mkdir(parents=True)
+    for n in range(pages):
+        (content / f"trang-{n}.md").write_text(
+            f'---\ntitle: "Trang {n}"\ndate: 2024-01-01\n---\n{markdown_page(n)}', encoding="utf-8")
+    return folder
+
+
+def pelican_site(folder: Path, pages: int) -> Path:
+    content = folder / "content"
+    content.mkdir(parents=True)
+    (folder / "pelicanconf.py").write_text(
+        "AUTHOR = 'bench'\nSITENAME = 'Pelican'\nPATH = 'content'\nTIMEZONE = 'UTC'\n"
+        "DEFAULT_LANG = 'vi'\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n"
+        "DEFAULT_PAGINATION = 10\nLOAD_CONTENT_CACHE = False\n")
+    for n in range(pages):
+        (content / f"trang-{n}.md").write_text(
+            f"Title: Trang {n}\nDate: 2024-01-01\n\n{markdown_page(n)}", encoding="utf-8")
+    return folder
+
+
+def minhbach_figures(project: Path, repeat: int) -> dict[str, float]:
+    check = best([str(MINHBACH), "check"], project, repeat)
+    set_search(project, False)
+    without = best([str(MINHBACH), "build"], project, repeat)
+    set_search(project, True)
+    with_index = best([str(MINHBACH), "build"], project, repeat)
+    output = project / "output"
+    files, size = tree_bytes(output)
+    index_files, index_bytes = tree_bytes(output / "pagefind")
+    return {"pages": html_pages(output), "check": check.seconds, "check_mb": check.peak_mb,
+            "build": with_index.seconds, "build_mb": with_index.peak_mb,
+            "build_no_search": without.seconds, "build_no_search_mb": without.peak_mb,
+            "files": files, "bytes": size, "index_files": index_files, "index_bytes": index_bytes}
+
+
+def engine_figures(folder: Path, pages: int, repeat: int) -> dict[str, Run | None]:
+    figures: dict[str, Run | None] = {"hugo": None, "pelican": None}
+    if shutil.which("hugo"):
+        site = hugo_site(folder / "hugo", pages)
+        figures["hugo"] = best(["hugo", "--quiet", "--destination", "public"], site, repeat)
+    try:
+        import markdown  # noqa: F401
+    except ImportError:
+        print("  (plain Pelican skipped: install the `bench` extra for Python-Markdown)")
+    else:
+        site = pelican_site(folder / "pelican", pages)
+        figures["pelican"] = best([str(VENV_BIN / "pelican"), "content", "-o", "output", "-s",
+                                   "pelicanconf.py", "-q"], site, repeat)
+    return figures
+
+
+def ratio(ours: float, theirs: Run | None) -> str:
+    return f"{ours / theirs.seconds:.2f}×" if theirs else "—"
+
+
+def report(size: str, m: dict[str, float], engines: dict[str, Run | None]) -> None:
+    hugo, pelican = engines["hugo"], engines["pelican"]
+    pagefind = m["build"] - m["build_no_search"]
+    print(f"\n## {size}: {int(m['pages'])} HTML pages, {m['files']:.0f} files, "
+          f"{m['bytes'] / 2**20:.1f} MB ({m['bytes'] / m['pages'] / 1024:.1f} KB a page)")
+    print(f"minhbach check             {m['check']:8.1f} s   {m['check_mb']:7.0f} MB")
+    print(f"minhbach build, no search  {m['build_no_search']:8.1f} s   "
+          f"{m['build_no_search_mb']:7.0f} MB   {m['pages'] / m['build_no_search']:7.0f} pages/s"
+          f"   vs Hugo {ratio(m['build_no_search'], hugo)}   vs Pelican "
+          f"{ratio(m['build_no_search'], pelican)}")
+    print(f"minhbach build, search     {m['build']:8.1f} s   {m['build_mb']:7.0f} MB   "
+          f"{m['pages'] / m['build']:7.0f} pages/s")
+    print(f"  search share (on − off)  {pagefind:8.1f} s   index {m['index_bytes'] / 2**20:.1f} MB"
+          f" in {m['index_files']:.0f} files")
+    for name, run in (("hugo", hugo), ("plain pelican", pelican)):
+        if run:
+            print(f"{name:<27}{run.seconds:8.1f} s   {run.peak_mb:7.0f} MB   "
+                  f"{m['pages'] / run.seconds:7.0f} pages/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", default=["S"], choices=sorted(SIZES))
+    parser.add_argument("--repeat", type=int, default=1, help="best of N runs")
+    parser.add_argument("--keep", type=Path, help="generate here and keep it")
+    args = parser.parse_args()
+    print(f"# {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.machine()}; best of {args.repeat}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"minhbach-bench-{size}-") as scratch:
+            base = args.keep or Path(scratch)
+            project = generate(size, base / "project")
+            figures = minhbach_figures(project, args.repeat)
+            report(size, figures, engine_figures(base, int(figures["pages"]), args.repeat))
+
+
+if __name__ == "__main__":
+    main()
