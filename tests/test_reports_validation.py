@@ -210,12 +210,12 @@ def test_every_problem_of_a_report_is_listed(site: Path) -> None:
         f"{REPORT}:6:9", f"{REPORT}:9:11", f"{REPORT}:15:16"]
 
 
-def test_format_errors_come_before_cross_checks(site: Path) -> None:
-    # Like plans: a file that does not fit the format is reported field by field; its ids
-    # are checked against the plan once it reads.
+def test_format_errors_do_not_hide_cross_checks(site: Path) -> None:
+    # A bad status in one row does not hide an unknown task in another: both are staff's
+    # own mistakes, and one run of `check` lists both.
     text = _with("task: i-1\n", "task: i-9\n").replace("status: chua-thuc-hien", "status: xong")
     _write(site, text)
-    assert [p.split(": ", 1)[0] for p in _problems(site)] == [f"{REPORT}:13:13"]
+    assert [p.split(": ", 1)[0] for p in _problems(site)] == [f"{REPORT}:9:11", f"{REPORT}:13:13"]
 
 
 def test_check_command_validates_reports(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
