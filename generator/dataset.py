@@ -15,6 +15,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from .errors import InvalidProject, Location, Problems, relative
+from .lint import agency_names, plan_warnings
 from .loading import Document, load_front_matter, load_yaml, read_source
 from .models import (
     Area,
@@ -53,6 +54,7 @@ class Dataset:
     report_docs: dict[tuple[str, str], Document] = field(default_factory=dict)
     # Ids of entries left out for their own errors: naming them is not another error.
     broken_ids: set[str] = field(default_factory=set)
+    warnings: Problems = field(default_factory=Problems)
 
     @cached_property
     def plan_files(self) -> dict[str, Path]:
@@ -111,8 +113,11 @@ def load_dataset(root: Path) -> Dataset:
     _check_content_links(data, problems)
     _load_news(data, problems)
     _load_pages(data, problems)
+    names = agency_names(data.organisations.values())
+    for plan_id, plan in data.plans.items():
+        plan_warnings(plan, data.plan_docs[plan_id], names, data.warnings)
     if problems:
-        raise InvalidProject(problems)
+        raise InvalidProject(problems, data.warnings)
     return data
 
 

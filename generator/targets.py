@@ -26,7 +26,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .vietnamese import nfc
@@ -52,6 +52,8 @@ class Target:
     of: int | None = None
     qualitative: str | None = None
     change: str | None = None  # "increase" | "decrease" for "tăng/giảm X%"
+    # False when the phrase gives neither a number nor a grade: never judged automatically.
+    understood: bool = field(default=True, compare=False)
 
     @property
     def percent(self) -> float | None:
@@ -115,6 +117,10 @@ _BARE = re.compile(rf"^(?:(?<!\w)(?>{_TERM}) ?)*+({_NUM})(?: ?/ ?(\d+))?"
 _GRADES = {"xuất sắc": 5, "tốt": 4, "khá": 3, "trung bình": 2, "yếu": 1, "kém": 0}
 _GRADE = re.compile(r"(?:(?:xếp loại|xếp hạng|nhóm|mức|loại) )?\b(xuất sắc|tốt|khá|trung bình|yếu|kém)"
                     r"\b(?! nhất| hơn)")
+
+# "Hoàn thành chỉ tiêu theo Kế hoạch …": the measure is in another document, on purpose.
+_DEFERS = re.compile(r"\btheo (?:kế hoạch|quyết định|chỉ thị|nghị quyết|kết luận|chương trình"
+                     r"|văn bản|quy định|lộ trình|hướng dẫn)\b")
 
 _COMPARE: dict[Comparator, Callable[[float, float], bool]] = {
     Comparator.GE: operator.ge, Comparator.GT: operator.gt, Comparator.LE: operator.le,
@@ -211,11 +217,6 @@ _READINGS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (_RANK, _rank), (_PERCENT, _percent), (_FRACTION, _fraction), (_COUNT, _count))
 
 
-def _qualitative(original: str, text: str) -> str:
-    grade = _GRADE.search(text)
-    return grade.group() if grade else " ".join(nfc(original).split())
-
-
 def parse_target(text: str | None) -> Target | None:
     """Read a target as written; None when there is none. See the module docstring."""
     if text is None or not text.strip():
@@ -229,7 +230,11 @@ def parse_target(text: str | None) -> Target | None:
     bare = _BARE.match(normalised)
     if bare:
         return _bare(text, normalised, bare)
-    return Target(text, qualitative=_qualitative(text, normalised))
+    grade = _GRADE.search(normalised)
+    if grade:
+        return Target(text, qualitative=grade.group())
+    return Target(text, qualitative=" ".join(nfc(text).split()),
+                  understood=bool(_DEFERS.search(normalised)))
 
 
 def _grade(phrase: str | None) -> int | None:

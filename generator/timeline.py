@@ -64,6 +64,10 @@ class Timeline:
     recurrence: str | None = None
     day: int | None = None
     month: int | None = None
+    # False when the phrase names a time (a number, "tháng", "quý"…) that no reading could
+    # place: UNSCHEDULED for want of understanding. `check` warns about these; a phrase
+    # naming no time at all ("Kịp thời") is read right as having no fixed date.
+    understood: bool = field(default=True, compare=False)
 
     @property
     def has_deadline(self) -> bool:
@@ -128,6 +132,7 @@ _TOKENS = re.compile(
 # What may stand between the numbers of one list: "quý II, III", "tháng 8 đến 11", "II-III".
 _LINK = re.compile(r"[\s,;&-]*(?:(?:đến|tới|và|hoặc|sang)[\s,;&-]*)*")
 _DIGITS = re.compile(r"\d+")
+_TIME_WORDS = re.compile(r"\d|\b(?:ngày|tuần|tháng|quý|năm|giờ|đợt|kỳ|hạn)\b")
 
 
 def _normalise(text: str) -> str:
@@ -393,7 +398,7 @@ def parse_timeline(text: str | None, year: int) -> Timeline | None:
         reading = reader(text, normalised, year)
         if reading is not None:
             return reading
-    return Timeline(text, TimelineKind.UNSCHEDULED)
+    return Timeline(text, TimelineKind.UNSCHEDULED, understood=not _TIME_WORDS.search(normalised))
 
 
 def _due_in_cycle(t: Timeline, year: int, first_month: int, length: int) -> date:
