@@ -208,7 +208,7 @@ def _check_sections(plan: Plan, doc: Document, data: Dataset, problems: Problems
     parents: list[tuple[str, tuple[str | int, ...]]] = []
     for s, section in enumerate(plan.sections):
         sections.claim(section.id, doc.locate(("sections", s, "id")))
-        if section.area not in data.areas:
+        if section.area not in data.areas and section.area not in data.broken_ids:
             problems.add(doc.locate(("sections", s, "area")),
                          _unknown("lĩnh vực", section.area, data.areas, "data/areas.yaml"))
         for t, task in enumerate(section.tasks):
