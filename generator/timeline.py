@@ -111,14 +111,31 @@ _BY = r"(?:trước|chậm nhất|muộn nhất|hạn chót|không muộn hơn)"
 _DEADLINE = re.compile(
     rf"{_BY}(?: (?:là|vào))?(?: ngày)? ?(\d{{1,2}}) ?(?:/ ?|tháng )(\d{{1,2}})\b"
     r"(?: ?(?:/|năm) ?(\d{4}))?")
+# "… đến ngày 20/10/2022" with no start before it: that day is the deadline.
+_UNTIL = re.compile(
+    r"(?<!\w)(?:đến|tới)(?: hết)?(?: ngày)? ?(\d{1,2}) ?(?:/ ?|tháng )(\d{1,2})\b"
+    r"(?: ?(?:/|năm) ?(\d{4}))?")
 _BY_PERIOD = re.compile(rf"{_BY} (?=tháng|quý|năm|6 tháng|06 tháng|\d{{1,2}} ?/ ?\d{{4}})")
 
+# A start with no end: "Từ ngày 01/3/2020", "kể từ tháng 6/2021", "năm 2024 trở đi".
+_FROM = re.compile(r"^[-+•*\s]*(?:kể )?từ\b")
+_ONWARDS = re.compile(r"\btrở đi\b|\b(?:các|những) năm (?:tiếp theo|sau)\b|\bvề sau\b")
+# Times counted from a reporting period or another year ("ngày 15 tháng 12 năm trước kỳ báo
+# cáo"): no fixed date can be given without guessing which period is meant.
+_RELATIVE = re.compile(r"(?<!định )\bkỳ báo cáo\b|\bnăm (?:trước|sau|tiếp theo|liền kề)\b"
+                       r"|\bkỳ (?:trước|sau|tiếp theo)\b")
+
 _TOKENS = re.compile(
-    r"(?P<date>\b\d{1,2} ?/ ?\d{1,2} ?/ ?\d{4}\b)"
+    # "10-12/5/2022", "ngày 7 - 8/11/2023": a run of days in one month.
+    r"(?P<dayrange>(?<!tháng )(?<!quý )\b\d{1,2} ?(?:-|đến|và) ?(?:ngày )?\d{1,2} ?/ ?\d{1,2}"
+    r"(?: ?/ ?\d{4})?\b(?! ?/))"
+    r"|(?P<date>\b\d{1,2} ?/ ?\d{1,2} ?/ ?\d{4}\b)"
     r"|(?P<dateword>\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?)"
     # Without a year only plausible day/month pairs count, so "nhóm 15/63" is not a date.
     r"|(?P<daymonth>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])\b(?! ?/))"
-    r"|(?P<half>(?:\b(?:0?6|sáu) tháng|\bnửa) (?:đầu|cuối) năm(?: \d{4}\b)?)"
+    # "8 tháng đầu năm 2019", "7 tháng năm 2021", "6 tháng cuối năm": the first or last N months.
+    r"|(?P<months>\b\d{1,2} tháng (?:(?:đầu|cuối) năm(?: \d{4}\b)?|năm \d{4}\b))"
+    r"|(?P<half>(?:\bsáu tháng|\bnửa) (?:đầu|cuối) năm(?: \d{4}\b)?)"
     r"|(?P<wholeyear>\b(?:cả|trong|suốt) năm(?: \d{4}\b)?)"
     r"|(?P<season>\b(?:đầu|cuối) năm(?: \d{4}\b)?)"
     r"|(?P<yearword>\bnăm \d{4}\b)"
@@ -135,10 +152,23 @@ _DIGITS = re.compile(r"\d+")
 _TIME_WORDS = re.compile(r"\d|\b(?:ngày|tuần|tháng|quý|năm|giờ|đợt|kỳ|hạn)\b")
 
 
+# "17 giờ 00 ngày 20/10/2022", "17h00, ngày …": the hour does not move the day.
+_CLOCK = re.compile(r"\b\d{1,2} ?(?:giờ|h)(?: ?\d{2}(?: ?phút)?)?\b,? ?")
+# "15.9.2021", "15-9-2021" and "ngày 1.3" are dates written with other separators.
+_OTHER_SEPARATORS = re.compile(r"(?<![\d.,/-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})\b(?![.,-]\d)")
+_DOTTED_DAY = re.compile(r"\bngày (\d{1,2})\.(\d{1,2})\b(?![.,]\d)")
+
+
 def _normalise(text: str) -> str:
-    """Lowercase NFC with one space between words, so patterns need not care about layout."""
+    """Lowercase NFC with one space between words, so patterns need not care about layout.
+
+    Dates are rewritten with slashes and clock times dropped, so the readers see one form.
+    """
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", nfc(text).lower())
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    text = _OTHER_SEPARATORS.sub(r"\1/\2/\3", text)
+    text = _DOTTED_DAY.sub(r"ngày \1/\2", text)
+    return _CLOCK.sub("", text).strip()
 
 
 def _day(year: int, month: int, day: int) -> date:
@@ -157,9 +187,9 @@ def _month_end(year: int, month: int) -> date:
 class _Unit:
     """One named stretch of time; `year` stays None until the phrase or the plan gives it."""
 
-    kind: str  # "day" | "month" | "quarter" | "half" | "year"
+    kind: str  # "day" | "month" | "months" | "quarter" | "half" | "year"
     number: int = 0  # the month, quarter or half (1 = first); for a day, its month
-    day: int = 0
+    day: int = 0  # for "months", the last month of the run
     year: int | None = None
 
     def span(self) -> tuple[date, date]:
@@ -167,6 +197,8 @@ class _Unit:
         if self.kind == "day":
             day = _day(self.year, self.number, self.day)
             return day, day
+        if self.kind == "months":
+            return _day(self.year, self.number, 1), _month_end(self.year, self.day)
         length = _UNIT_MONTHS[self.kind]
         number = self.number or 1
         return (_day(self.year, length * (number - 1) + 1, 1),
@@ -261,6 +293,20 @@ class _UnitReader:
         day, month = (int(part) for part in token.split("/"))
         self.pending.append(_Unit("day", month, day))
 
+    def _on_dayrange(self, token: str, gap: str) -> None:
+        numbers = [int(n) for n in _DIGITS.findall(token)]
+        first, last, month = numbers[:3]
+        year = numbers[3] if len(numbers) > 3 else None
+        self.pending.append(_Unit("day", month, first))
+        self._add(_Unit("day", month, last), year)
+
+    def _on_months(self, token: str, gap: str) -> None:
+        count = int(_DIGITS.findall(token)[0])
+        if not 1 <= count <= 12:
+            raise ValueError(f"số tháng không hợp lệ: {count} tháng")
+        first, last = (13 - count, 12) if "cuối" in token else (1, count)
+        self._add(_Unit("months", first, last), _trailing_year(token))
+
     def _on_half(self, token: str, gap: str) -> None:
         self._add(_Unit("half", 1 if "đầu" in token else 2), _trailing_year(token))
 
@@ -353,10 +399,22 @@ def _continuous(original: str, text: str, year: int) -> Timeline | None:
     return Timeline(original, TimelineKind.CONTINUOUS) if _CONTINUOUS.search(text) else None
 
 
+def _relative(original: str, text: str, year: int) -> Timeline | None:
+    if _RELATIVE.search(text) and not _ONWARDS.search(text):
+        return Timeline(original, TimelineKind.UNSCHEDULED)
+    return None
+
+
+def _due(match: re.Match[str], year: int) -> date:
+    return _day(int(match.group(3) or year), int(match.group(2)), int(match.group(1)))
+
+
 def _deadline(original: str, text: str, year: int) -> Timeline | None:
     # With several deadlines ("trước ngày 15/3 và trước ngày 15/9") the task is due by the last.
-    dues = [_day(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
-            for m in _DEADLINE.finditer(text)]
+    dues = [_due(m, year) for m in _DEADLINE.finditer(text)]
+    until = _UNTIL.search(text)
+    if not dues and until and not _spans(text[:until.start()], year):
+        dues = [_due(until, year)]
     if dues:
         return Timeline(original, TimelineKind.DEADLINE, end=max(dues))
     return _deadline_by_period(original, text, year)
@@ -374,14 +432,17 @@ def _deadline_by_period(original: str, text: str, year: int) -> Timeline | None:
 
 
 def _period(original: str, text: str, year: int) -> Timeline | None:
+    """The stretch from the first named time to the last; only a start when no end is named."""
     spans = _spans(text, year)
     if not spans:
         return None
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if _ONWARDS.search(text) or (_FROM.match(text) and len(spans) == 1):
+        return Timeline(original, TimelineKind.CONTINUOUS, start=start)
     return Timeline(original, TimelineKind.PERIOD, start=start, end=end)
 
 
-_READERS = (_unscheduled, _recurring, _continuous, _deadline, _period)
+_READERS = (_unscheduled, _recurring, _continuous, _relative, _deadline, _period)
 
 
 def parse_timeline(text: str | None, year: int) -> Timeline | None:
