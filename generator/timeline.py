@@ -88,11 +88,11 @@ _EVERY = r"(?:hàng|hằng|mỗi)"
 # Finest cadence first; these mark a recurrence wherever they stand.
 _CADENCES = (
     ("monthly", re.compile(rf"{_EVERY} tháng|định kỳ (?:0?1 )?tháng\b|\b0?1 tháng ?/ ?lần"
-                           r"|tháng (?:một|1) lần")),
-    ("quarterly", re.compile(rf"{_EVERY} quý|định kỳ (?:quý|0?3 tháng)|\b0?3 tháng ?/ ?lần"
+                           r"|(?<!\d )tháng (?:một|1) lần")),
+    ("quarterly", re.compile(rf"{_EVERY} quý|định kỳ (?:quý|0?3 tháng)|\b0?3 tháng ?(?:/|một) ?lần"
                              r"|quý (?:một|1) lần|tháng (?:đầu|giữa|cuối) (?:của )?quý")),
     ("semiannual", re.compile(rf"{_EVERY} (?:0?6 tháng|nửa năm)|định kỳ (?:0?6 tháng|nửa năm)"
-                              r"|\b0?6 tháng ?/ ?lần")),
+                              r"|\b0?6 tháng ?(?:/|một) ?lần")),
     ("annual", re.compile(rf"{_EVERY} năm|định kỳ (?:hàng |hằng )?năm|năm (?:một|1) lần")),
 )
 # After "định kỳ" the cadence may stand further away: "Định kỳ báo cáo … 3 tháng, 6 tháng, năm".
@@ -115,7 +115,7 @@ _DEADLINE = re.compile(
 _UNTIL = re.compile(
     r"(?<!\w)(?:đến|tới)(?: hết)?(?: ngày)? ?(\d{1,2}) ?(?:/ ?|tháng )(\d{1,2})\b"
     r"(?: ?(?:/|năm) ?(\d{4}))?")
-_BY_PERIOD = re.compile(rf"{_BY} (?=tháng|quý|năm|6 tháng|06 tháng|\d{{1,2}} ?/ ?\d{{4}})")
+_BY_PERIOD = re.compile(rf"{_BY} (?:trong )?(?=tháng|quý|năm|6 tháng|06 tháng|\d{{1,2}} ?/ ?\d{{4}})")
 
 # A start with no end: "Từ ngày 01/3/2020", "kể từ tháng 6/2021", "năm 2024 trở đi".
 _FROM = re.compile(r"^[-+•*\s]*(?:kể )?từ\b")
@@ -409,11 +409,16 @@ def _due(match: re.Match[str], year: int) -> date:
     return _day(int(match.group(3) or year), int(match.group(2)), int(match.group(1)))
 
 
+def _starts(text: str, year: int) -> bool:
+    """Whether the text names a start: "từ …" or any time at all."""
+    return bool(re.search(r"\btừ\b", text)) or bool(_spans(text, year))
+
+
 def _deadline(original: str, text: str, year: int) -> Timeline | None:
     # With several deadlines ("trước ngày 15/3 và trước ngày 15/9") the task is due by the last.
     dues = [_due(m, year) for m in _DEADLINE.finditer(text)]
     until = _UNTIL.search(text)
-    if not dues and until and not _spans(text[:until.start()], year):
+    if not dues and until and not _starts(text[:until.start()], year):
         dues = [_due(until, year)]
     if dues:
         return Timeline(original, TimelineKind.DEADLINE, end=max(dues))
