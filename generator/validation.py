@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -203,13 +203,25 @@ def _remove(data: Any, loc: tuple[Any, ...], dropped: set[str]) -> None:
             return
     last = loc[-1]
     if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
-        entry = parent.pop(last)
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            dropped.add(entry["id"])
+        dropped.update(_ids(parent.pop(last)))
     elif isinstance(parent, dict):
         removed = parent.pop(last, None)
         if last == "id" and isinstance(removed, str):
             dropped.add(removed)  # a malformed id still names the entry staff meant
+        else:
+            dropped.update(_ids(removed))
+
+
+def _ids(value: Any) -> Iterator[str]:
+    """Every id within a removed value: a section's tasks go with it."""
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str):
+            yield value["id"]
+        for item in value.values():
+            yield from _ids(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _ids(item)
 
 
 def locate(doc: Document, *loc: str | int) -> Location:

@@ -225,3 +225,12 @@ def test_check_command_validates_reports(site: Path, capsys: pytest.CaptureFixtu
     _write(site, GOOD)
     assert main(["--root", str(site), "check"]) == 0
     assert "1 báo cáo kết quả" in capsys.readouterr().out
+
+
+def test_tasks_of_a_broken_section_are_not_also_unknown_to_reports(site: Path) -> None:
+    # The section is left out for its own error; the report naming its task i-1 is not wrong.
+    plan = site / f"data/plans/{PLAN}.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "area: chi-dao-dieu-hanh", "area: Chỉ đạo điều hành"), encoding="utf-8")
+    _write(site, GOOD)
+    assert [p.split(": ", 1)[0] for p in _problems(site)] == [f"data/plans/{PLAN}.yaml:39:11"]
