@@ -107,9 +107,8 @@ class Salvaged(Generic[M]):
     """
 
     model: M | None
-    complete: bool
     dropped_ids: frozenset[str]
-    # Required top-level fields given a stand-in value; checks of these fields are skipped.
+    # Required top-level fields given a stand-in value (an id stand-in counts as dropped).
     stand_ins: frozenset[str] = frozenset()
 
 
@@ -122,22 +121,21 @@ def parse_salvaging(doc: Document, model: type[M], problems: Problems) -> Salvag
     """Validate a document, reporting all its errors, and keep what validates without them."""
     data = doc.data if doc.data is not None else {}
     try:
-        return Salvaged(model.model_validate(data), True, frozenset())
+        return Salvaged(model.model_validate(data), frozenset())
     except ValidationError as exc:
         _report(doc, model, exc, problems)
         errors = exc.errors()
     if not isinstance(data, dict):
-        return Salvaged(None, False, frozenset())
+        return Salvaged(None, frozenset())
     data, dropped, stand_ins = copy.deepcopy(data), set[str](), set[str]()
     for _ in range(_SALVAGE_ROUNDS):
         if not _prune(data, errors, dropped) or not _stand_in(model, data, errors, stand_ins, dropped):
             break
         try:
-            return Salvaged(model.model_validate(data), False, frozenset(dropped),
-                            frozenset(stand_ins))
+            return Salvaged(model.model_validate(data), frozenset(dropped), frozenset(stand_ins))
         except ValidationError as exc:
             errors = exc.errors()  # follow-on errors of the pruning, never reported
-    return Salvaged(None, False, frozenset(dropped))
+    return Salvaged(None, frozenset(dropped))
 
 
 # Tried in order for a required top-level field whose value was broken: the first one its
