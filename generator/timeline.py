@@ -115,6 +115,7 @@ _DEADLINE = re.compile(
 _UNTIL = re.compile(
     r"(?<!\w)(?:đến|tới)(?: hết)?(?: ngày)? ?(\d{1,2}) ?(?:/ ?|tháng )(\d{1,2})\b"
     r"(?: ?(?:/|năm) ?(\d{4}))?")
+_UNTIL_PERIOD = re.compile(r"(?<!\w)(?:đến|tới) hết (?=tháng|quý|năm|\d)")
 _BY_PERIOD = re.compile(rf"{_BY} (?:trong )?(?=tháng|quý|năm|6 tháng|06 tháng|\d{{1,2}} ?/ ?\d{{4}})")
 
 # A start with no end: "Từ ngày 01/3/2020", "kể từ tháng 6/2021", "năm 2024 trở đi".
@@ -122,13 +123,14 @@ _FROM = re.compile(r"^[-+•*\s]*(?:kể )?từ\b")
 _ONWARDS = re.compile(r"\btrở đi\b|\b(?:các|những) năm (?:tiếp theo|sau)\b|\bvề sau\b")
 # Times counted from a reporting period or another year ("ngày 15 tháng 12 năm trước kỳ báo
 # cáo"): no fixed date can be given without guessing which period is meant.
-_RELATIVE = re.compile(r"(?<!định )\bkỳ báo cáo\b|\bnăm (?:trước|sau|tiếp theo|liền kề)\b"
-                       r"|\bkỳ (?:trước|sau|tiếp theo)\b")
+# ("báo cáo năm trước ngày 15/12" is a yearly report due before a day, not the year before.)
+_RELATIVE = re.compile(r"(?<!định )\bkỳ báo cáo\b|\bkỳ (?:trước|sau|tiếp theo)\b"
+                       r"|\bnăm (?:trước|sau|tiếp theo|liền kề)\b(?! (?:ngày|tháng|quý|\d))")
 
 _TOKENS = re.compile(
     # "10-12/5/2022", "ngày 7 - 8/11/2023": a run of days in one month.
-    r"(?P<dayrange>(?<!tháng )(?<!quý )\b\d{1,2} ?(?:-|đến|và) ?(?:ngày )?\d{1,2} ?/ ?\d{1,2}"
-    r"(?: ?/ ?\d{4})?\b(?! ?/))"
+    r"(?P<dayrange>(?<!tháng )(?<!quý )\b\d{1,2} ?(?:-|đến|và) ?(?:ngày )?\d{1,2}"
+    r"(?: ?/ ?| tháng )\d{1,2}(?:(?: ?/ ?| năm )\d{4})?\b(?! ?/))"
     r"|(?P<date>\b\d{1,2} ?/ ?\d{1,2} ?/ ?\d{4}\b)"
     r"|(?P<dateword>\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?)"
     # Without a year only plausible day/month pairs count, so "nhóm 15/63" is not a date.
@@ -136,6 +138,7 @@ _TOKENS = re.compile(
     # "8 tháng đầu năm 2019", "7 tháng năm 2021", "6 tháng cuối năm": the first or last N months.
     r"|(?P<months>\b\d{1,2} tháng (?:(?:đầu|cuối) năm(?: \d{4}\b)?|năm \d{4}\b))"
     r"|(?P<half>(?:\bsáu tháng|\bnửa) (?:đầu|cuối) năm(?: \d{4}\b)?)"
+    r"|(?P<yearend>\bhết năm(?: \d{4}\b)?)"
     r"|(?P<wholeyear>\b(?:cả|trong|suốt) năm(?: \d{4}\b)?)"
     r"|(?P<season>\b(?:đầu|cuối) năm(?: \d{4}\b)?)"
     r"|(?P<yearword>\bnăm \d{4}\b)"
@@ -157,6 +160,8 @@ _CLOCK = re.compile(r"\b\d{1,2} ?(?:giờ|h)(?: ?\d{2}(?: ?phút)?)?\b,? ?")
 # "15.9.2021", "15-9-2021" and "ngày 1.3" are dates written with other separators.
 _OTHER_SEPARATORS = re.compile(r"(?<![\d.,/-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})\b(?![.,-]\d)")
 _DOTTED_DAY = re.compile(r"\bngày (\d{1,2})\.(\d{1,2})\b(?![.,]\d)")
+# "15/9/21": a two-digit year is this century's, not the plan's year.
+_SHORT_YEAR = re.compile(r"(?<![\d/])(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{2})\b(?![/\d])")
 
 
 def _normalise(text: str) -> str:
@@ -168,6 +173,7 @@ def _normalise(text: str) -> str:
     text = " ".join(text.split())
     text = _OTHER_SEPARATORS.sub(r"\1/\2/\3", text)
     text = _DOTTED_DAY.sub(r"ngày \1/\2", text)
+    text = _SHORT_YEAR.sub(r"\1/\2/20\3", text)
     return _CLOCK.sub("", text).strip()
 
 
@@ -307,6 +313,9 @@ class _UnitReader:
         first, last = (13 - count, 12) if "cuối" in token else (1, count)
         self._add(_Unit("months", first, last), _trailing_year(token))
 
+    def _on_yearend(self, token: str, gap: str) -> None:
+        self._add(_Unit("day", 12, 31), _trailing_year(token))
+
     def _on_half(self, token: str, gap: str) -> None:
         self._add(_Unit("half", 1 if "đầu" in token else 2), _trailing_year(token))
 
@@ -426,8 +435,14 @@ def _deadline(original: str, text: str, year: int) -> Timeline | None:
 
 
 def _deadline_by_period(original: str, text: str, year: int) -> Timeline | None:
-    """"Trước tháng 6/2018" is due the day before June; "chậm nhất tháng 6/2018" by its end."""
+    """"Trước tháng 6/2018" is due the day before June; "chậm nhất tháng 6/2018" by its end.
+
+    "Đến hết quý III/2024" with no start before it is due by the end of that quarter.
+    """
+    until = _UNTIL_PERIOD.search(text)
     by_period = _BY_PERIOD.search(text)
+    if by_period is None and until and not _starts(text[:until.start()], year):
+        by_period = until
     spans = _spans(text[by_period.end():], year) if by_period else []
     if not by_period or not spans:
         return None
