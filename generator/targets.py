@@ -89,11 +89,12 @@ _GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 _UNITS = ("đơn vị", "sản phẩm", "sáng kiến", "mô hình", "hồ sơ", "văn bản", "thủ tục",
           "cơ quan", "chuyên mục", "tin bài", "tiêu chí", "dịch vụ", "cuộc", "đợt", "lượt",
           "lớp", "người", "buổi", "bài", "lần", "ngày", "giờ", "phút", "sở", "ban", "ngành",
-          "huyện", "xã", "phường", "phòng", "trường", "địa phương")
+          "huyện", "xã", "phường", "phòng", "trường", "địa phương", "điểm", "bậc")
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _PER = r"(?: ?/ ?(?:quý|năm|tháng|lần|kỳ|đợt))?"
 
-_RANK = re.compile(r"\b(?:nhóm|hạng|top|thứ)(?: thứ)? (\d+)(?: ?/ ?(\d+))?\b")
+_RANK = re.compile(r"\b(?:nhóm|hạng|top|thứ)(?: thứ| hạng)?(?: từ 1 ?(?:-|đến|tới))? ?(\d+)"
+                   r"(?: ?/ ?(\d+))?\b")
 _PERCENT = re.compile(rf"(?<![\d.,])({_NUM}) ?%")
 _FRACTION = re.compile(rf"(?<![\d/])(\d+) ?/ ?(\d+) ((?:{_UNIT}){_PER})\b")
 # Small counts are often spelled out: "có ít nhất một sáng kiến". "Năm" (five) is left out:
@@ -134,10 +135,11 @@ _BARE = re.compile(rf"^(?:(?<!\w)(?>{_TERM}) ?)*+({_NUM})(?: ?/ ?(\d+))?"
                    r"(?: ?(?:trở lên|trở xuống))?$")
 
 # "từ 80% đến dưới 90%": both bounds.
-_BAND = re.compile(rf"(?:(?<!\w)từ )?({_NUM}) ?% ?(?:đến|tới|-) ?(dưới |không quá |không vượt quá )?"
-                   rf"({_NUM}) ?%")
+_BAND = re.compile(rf"(?:(?<!\w)(từ|trên) )?({_NUM}) ?(?:%|điểm)? ?(?:đến|tới|-) ?"
+                   rf"(dưới |không quá |không vượt quá )?({_NUM}) ?(%|điểm)")
 # Where one target of a phrase ends and the next begins ("95,5%" keeps its comma).
 _CLAUSE = re.compile(r";|,\s|\(|\)|\n")
+_CONTEXT = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
 # "Không để cơ quan nào có kết quả dưới 75%": the comparator after it is negated.
 _NEGATION = re.compile(r"(?<!\w)không (?:để|có|còn)(?!\w)")
 _NEGATED = {Comparator.LT: Comparator.GE, Comparator.LE: Comparator.GT,
@@ -218,6 +220,8 @@ def _measured(original: str, text: str, match: re.Match[str], unit: str | None,
     comparator, change = _comparator(text, match.start(1), match.end())
     number = match.group(1)
     value = float(_WORD_NUMBERS[number]) if number in _WORD_NUMBERS else parse_number(number)
+    if value == 0 and comparator == Comparator.GE and not _RUN.search(text[:match.start(1)]):
+        comparator = Comparator.LE  # "0% hồ sơ trễ hạn": none at all, not "at least none"
     return Target(original, comparator, value, unit,
                   int(of) if of else None, change=change)
 
@@ -267,9 +271,10 @@ _READINGS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
 
 
 def _band(original: str, text: str, match: re.Match[str]) -> Target:
-    below = (match.group(2) or "").startswith("dưới")
-    return Target(original, Comparator.GE, parse_number(match.group(1)), "%",
-                  upper=parse_number(match.group(3)),
+    lower = Comparator.GT if match.group(1) == "trên" else Comparator.GE
+    below = (match.group(3) or "").startswith("dưới")
+    return Target(original, lower, parse_number(match.group(2)), match.group(5),
+                  upper=parse_number(match.group(4)),
                   upper_comparator=Comparator.LT if below else Comparator.LE)
 
 
@@ -288,9 +293,12 @@ def _measure(original: str, text: str, bare: bool = True) -> Target | None:
 
 
 def _parts(text: str) -> tuple[Target, ...]:
-    """The targets of each clause, labelled with the words before their number."""
+    """The targets of each clause, labelled with the words before their number.
+
+    A bracket naming a year ("(năm 2023 đạt 80%)") gives context, not another target.
+    """
     parts = []
-    for clause in _CLAUSE.split(text):
+    for clause in _CLAUSE.split(_CONTEXT.sub(" ", text)):
         clause = clause.strip()
         part = _measure(clause, clause, bare=False)
         if part is not None:

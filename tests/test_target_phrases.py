@@ -50,6 +50,11 @@ PHRASES: list[Row] = [
     ("Có ít nhất một sáng kiến cải cách hành chính", GE, 1, "sáng kiến", None, None, None, 0),
     ("Không quá 5 ngày làm việc", LE, 5, "ngày", None, None, None, 0),
     ("Đăng tải tối thiểu 10 tin bài/quý", GE, 10, "tin bài/quý", None, None, None, 0),
+    ("0% hồ sơ trễ hạn", LE, 0, "%", None, None, None, 0),
+    ("Tăng ít nhất 10 bậc so với năm 2023", GE, 10, "bậc", None, "increase", None, 0),
+    ("Đạt từ 85 điểm trở lên", GE, 85, "điểm", None, None, None, 0),
+    ("Xếp thứ hạng từ 1-15", RANK, 15, "rank", None, None, None, 0),
+    ("Đạt 85% (năm 2023 đạt 80%)", GE, 85, "%", None, None, None, 0),  # a baseline, not a part
     # Negation: "do not let any … fall below X" is "at least X".
     ("Không để cơ quan nào có kết quả dưới 75%", GE, 75, "%", None, None, None, 0),
     ("Không để xã nào có tỷ lệ hồ sơ trực tuyến dưới 50%", GE, 50, "%", None, None, None, 0),
@@ -69,6 +74,9 @@ PHRASES: list[Row] = [
     ("Tỷ lệ từ 50% đến không quá 60%", GE, 50, "%", None, None, (LE, 60), 0),
     ("85% - 95%", GE, 85, "%", None, None, (LE, 95), 0),
     ("từ 90,5% đến dưới 95%", GE, 90.5, "%", None, None, (LT, 95), 0),
+    ("Trên 90% đến 95%", GT, 90, "%", None, None, (LE, 95), 0),
+    ("95-100%", GE, 95, "%", None, None, (LE, 100), 0),
+    ("Tỷ lệ từ 90 đến dưới 95 điểm", GE, 90, "điểm", None, None, (LT, 95), 0),
     # Several targets in one phrase: each is a part; the fields read the first.
     ("cấp tỉnh đạt 100%, cấp huyện đạt 90%, cấp xã đạt 70%", GE, 100, "%", None, None, None, 3),
     ("Cấp tỉnh 80%; cấp huyện 60%; cấp xã 40%", GE, 80, "%", None, None, None, 3),
@@ -143,6 +151,11 @@ THREE_LEVELS = "cấp tỉnh đạt 100%, cấp huyện đạt 90%, cấp xã đ
     ("Từ 80% đến dưới 90%", "90%", False),
     ("Từ 80% đến dưới 90%", "79,9%", False),
     ("Đạt từ 70% đến 80%", "80%", True),
+    ("Tỷ lệ từ 90 đến dưới 95 điểm", "92 điểm", True),
+    ("Tỷ lệ từ 90 đến dưới 95 điểm", "95 điểm", False),
+    ("0% hồ sơ trễ hạn", "0%", True),
+    ("0% hồ sơ trễ hạn", "0,5%", False),
+    ("Đạt 85% (năm 2023 đạt 80%)", "86%", True),
     (THREE_LEVELS, "cấp tỉnh 100%, cấp huyện 85%, cấp xã 72%", False),
     (THREE_LEVELS, "cấp tỉnh 100%, cấp huyện 90%, cấp xã 72%", True),
     (THREE_LEVELS, "Cấp xã: 70%; cấp huyện: 91%; cấp tỉnh: 100%", True),
