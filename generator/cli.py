@@ -29,8 +29,9 @@ def _say(args: argparse.Namespace) -> Callable[[str], None] | None:
     return None if args.quiet else print
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in sorted(problems):
+def _print_problems(found: list[Problem]) -> None:
+    problems = sorted(set(found))
+    for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(summary(problems), file=sys.stderr)
