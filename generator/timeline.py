@@ -11,16 +11,25 @@ Readings, in the order they are tried:
 * RECURRING: a cadence ("Hàng quý", "hằng tháng", "định kỳ 6 tháng", "03 tháng/lần",
   "tháng cuối quý"). When several are named ("Định kỳ hàng quý, 6 tháng, năm") the finest
   wins, since the task comes round at that pace.
-* CONTINUOUS: "Thường xuyên", "Liên tục", "Hàng ngày".
+* CONTINUOUS: "Thường xuyên", "Liên tục", "Hàng ngày"; and, found while reading a period, a
+  start with no end ("Từ ngày 01/3/2020", "kể từ tháng 6/2021", "năm 2024 và các năm tiếp
+  theo"), with `start` set.
+* UNSCHEDULED, again: windows counted from a reporting period or another year ("từ ngày 15
+  tháng 12 năm trước kỳ báo cáo …", "quý I năm sau"): no fixed date without guessing.
 * DEADLINE: "Trước ngày 25/01/2019", "trước ngày 10 tháng 6", "chậm nhất 30/6/2024". The
   named day is the due date, as plans and the people applying them read it. "Trước tháng
   6/2018"/"trước quý III" end the day before that period; "chậm nhất tháng 6" ends with it.
+* DEADLINE, too: "… đến (hết) ngày 20/10/2022", "đến hết quý III/2024" with no start named
+  before. Clock times ("17 giờ 00", "16h30") are dropped; dates with dots or dashes
+  ("15.9.2021", "15-9-2021") and two-digit years ("15/9/21") are read as dates.
 * PERIOD: months, quarters, halves and years, alone, listed or as a range ("Quý I, II/2024",
   "Từ tháng 3 đến tháng 6/2018", "- Ban hành tháng 01/2018 - Kết thúc tháng 12/2018"). The
   period runs from the start of the first to the end of the last. A year written after a
   list applies to the whole list; a written year always wins over the plan's year, which
-  is used only when the phrase gives none.
-* Anything else is UNSCHEDULED.
+  is used only when the phrase gives none. "8 tháng đầu năm 2019", "7 tháng năm 2021" and
+  "3 tháng cuối năm" are runs of months; "ngày 7 - 8/11/2023" a run of days.
+* Anything else is UNSCHEDULED; `understood` is False when it names a time ("Đợt 2",
+  "cuối tháng sau") that could not be placed, so `check` can warn.
 
 Dates that cannot exist raise `ValueError` with a Vietnamese message, so validation can
 report the phrase instead of silently calling it unscheduled.
