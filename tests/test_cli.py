@@ -127,3 +127,10 @@ def test_errors_and_warnings_in_one_run_with_a_summary(site: Path,
     lines = err.splitlines()
     assert sum("cảnh báo:" in line for line in lines) == 1
     assert "3 lỗi, 1 cảnh báo trong 2 tệp" in lines
+
+
+def test_verbose_build_keeps_pelicans_own_report(site: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["build", "-v", "--root", str(site)], capsys)
+    assert code == EXIT_OK
+    assert "Done: Processed" in out and "Dựng trang:" in out
