@@ -18,14 +18,21 @@ from .dataset import Dataset, load_dataset
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
 from .pagefind_client import PagefindError
+from .phases import Phases, count_pages, describe_dataset
 from .schemas import write_schemas
-from .search_index import write_index
+from .search_index import IndexSummary, write_index
 from .settings import SiteConfig, load_config, pelican_settings
 
 
-def check(root: Path) -> tuple[SiteConfig, Dataset]:
-    """Validate everything; raises InvalidProject listing every problem."""
-    return load_config(root), load_dataset(root)
+def check(root: Path, strict: bool = False) -> tuple[SiteConfig, Dataset]:
+    """Validate everything; raises InvalidProject listing every problem.
+
+    With `strict`, warnings fail too (CI's choice: nothing doubtful gets published).
+    """
+    config, data = load_config(root), load_dataset(root)
+    if strict and data.warnings:
+        raise InvalidProject(Problems(), data.warnings)
+    return config, data
 
 
 class _ErrorCounter(logging.Handler):
@@ -64,27 +71,33 @@ def publish(staging: Path, output: Path) -> None:
         shutil.rmtree(retired)
 
 
-def _index(staging: Path, facts: Facts) -> None:
+def _index(staging: Path, facts: Facts) -> IndexSummary:
     try:
-        write_index(staging, facts)
+        return write_index(staging, facts)
     except PagefindError as error:
         problems = Problems()
         problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
         raise InvalidProject(problems) from error
 
 
-def build(root: Path, output: Path | None = None) -> Facts:
+def build(root: Path, output: Path | None = None, phases: Phases | None = None,
+          strict: bool = False) -> Facts:
+    """Build the site into `output`; `phases` tells what each phase did, when given."""
+    phases = phases or Phases()
     root = root.resolve()
     output = (output or root / "output").resolve()
-    config, data = check(root)
-    facts = derive(data)
+    config, data = phases.run("Kiểm tra dữ liệu", lambda: check(root, strict),
+                              lambda checked: describe_dataset(checked[1]))
+    facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data))
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".minhbach-build-", dir=output.parent))
     try:
-        render(root, staging, config, facts)
+        phases.run("Dựng trang", lambda: render(root, staging, config, facts),
+                   lambda _: count_pages(staging))
         write_schemas(staging / "schema")
         if config.search:
-            _index(staging, facts)
+            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts),
+                       lambda summary: f"{summary.pages} trang, {summary.records} mục")
         publish(staging, output)
     finally:
         if staging.exists():

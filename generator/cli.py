@@ -1,41 +1,71 @@
-"""The `minhbach` command: check, build and serve a project."""
+"""The `minhbach` command: check, build, serve and schema, in Vietnamese.
+
+Global options (`--root`, `-q`, `-v`, `--debug`) are accepted before or after the
+subcommand. Adding a subcommand is one small function that calls `Commands.add` and adds
+its own options; list it in `SUBCOMMANDS`.
+
+Exit codes: 0 success; 1 the data has errors (or warnings, with `--strict`), nothing was
+published; 2 the command line itself is wrong.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .errors import InvalidProject
+from .argparse_vi import vietnamese_argparse
+from .errors import InvalidProject, Problem, summary
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+Run = Callable[[argparse.Namespace], int]
+
+
+def _say(args: argparse.Namespace) -> Callable[[str], None] | None:
+    return None if args.quiet else print
+
+
+def _print_problems(found: list[Problem]) -> None:
+    problems = sorted(set(found))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(summary(problems), file=sys.stderr)
 
 
 def _report(error: InvalidProject) -> int:
-    problems = error.problems.sorted()
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"\nCó {len(problems)} lỗi; chưa dựng trang. Trang đã xuất bản trước đó được giữ nguyên.",
+    _print_problems(error.problems.items + error.warnings.items)
+    reason = "có lỗi" if error.problems else "có cảnh báo (--strict)"
+    print(f"Dữ liệu {reason}: chưa dựng trang. Trang đã xuất bản trước đó được giữ nguyên.",
           file=sys.stderr)
-    return 1
+    return EXIT_INVALID
 
 
 def _check(args: argparse.Namespace) -> int:
     from .build import check
+    from .phases import describe_dataset
 
-    _, data = check(args.root)
-    tasks = sum(len(p.tasks()) for p in data.plans.values())
-    reports = sum(len(r) for r in data.reports.values())
-    print(f"Dữ liệu hợp lệ: {len(data.plans)} kế hoạch, {tasks} nhiệm vụ, "
-          f"{len(data.organisations)} cơ quan, {reports} báo cáo kết quả.")
-    return 0
+    _, data = check(args.root, args.strict)
+    _print_problems(data.warnings.items)
+    if not args.quiet:
+        print(f"Dữ liệu hợp lệ: {describe_dataset(data)}.")
+    return EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
     from .build import build
+    from .phases import Phases
 
     output = args.output or args.root / "output"
-    build(args.root, output)
-    print(f"Đã dựng trang vào {output}")
-    return 0
+    facts = build(args.root, output, Phases(_say(args)), args.strict)
+    _print_problems(facts.data.warnings.items)
+    if not args.quiet:
+        print(f"Đã dựng trang vào {output}")
+    return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -48,38 +78,126 @@ def _schema(args: argparse.Namespace) -> int:
     from .schemas import write_schemas
 
     for path in write_schemas(args.output):
-        print(path)
-    return 0
+        if not args.quiet:
+            print(path)
+    return EXIT_OK
+
+
+class Commands:
+    """Where subcommands are added; each one also takes the global options."""
+
+    def __init__(self, main: argparse.ArgumentParser, shared: argparse.ArgumentParser) -> None:
+        self._commands = main.add_subparsers(dest="command", required=True, title="lệnh",
+                                             metavar="LỆNH")
+        self._shared = shared
+
+    def add(self, name: str, help: str, run: Run) -> argparse.ArgumentParser:
+        command = self._commands.add_parser(name, help=help, description=help,
+                                            parents=[self._shared])
+        command.set_defaults(run=run)
+        return command
+
+
+def _strict(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--strict", action="store_true",
+                         help="coi cảnh báo là lỗi (mã thoát 1); CI dùng tùy chọn này")
+
+
+def _check_command(commands: Commands) -> None:
+    _strict(commands.add("check", "kiểm tra dữ liệu, liệt kê mọi lỗi và cảnh báo", _check))
+
+
+def _build_command(commands: Commands) -> None:
+    build = commands.add("build", "kiểm tra rồi dựng trang vào output/", _build)
+    build.add_argument("--output", type=Path, metavar="THƯ_MỤC",
+                       help="thư mục xuất (mặc định: output/)")
+    _strict(build)
+
+
+def _serve_command(commands: Commands) -> None:
+    serve = commands.add("serve", "xem trước tại máy, tự dựng lại khi lưu tệp", _serve)
+    serve.add_argument("--output", type=Path, metavar="THƯ_MỤC",
+                       help="thư mục xuất (mặc định: output/)")
+    serve.add_argument("--port", type=int, default=8000, metavar="CỔNG",
+                       help="cổng (mặc định: 8000)")
+    serve.add_argument("--bind", default="127.0.0.1", metavar="ĐỊA_CHỈ",
+                       help="địa chỉ (mặc định: 127.0.0.1)")
+
+
+def _schema_command(commands: Commands) -> None:
+    schema = commands.add("schema", "xuất JSON Schema của từng loại tệp dữ liệu", _schema)
+    schema.add_argument("--output", type=Path, default=Path("docs/schema"), metavar="THƯ_MỤC",
+                        help="thư mục xuất (mặc định: docs/schema)")
+
+
+SUBCOMMANDS: tuple[Callable[[Commands], None], ...] = (
+    _check_command, _build_command, _serve_command, _schema_command)
+
+
+def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """The options every command takes; after a subcommand they must not reset the defaults."""
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument("--root", type=Path, default=default(Path.cwd()), metavar="THƯ_MỤC",
+                        help="thư mục dự án (mặc định: thư mục hiện tại)")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", default=default(False),
+                      help="chỉ in lỗi và cảnh báo")
+    talk.add_argument("-v", "--verbose", action="store_true", default=default(False),
+                      help="in thêm chi tiết, kể cả nhật ký của Pelican")
+    parser.add_argument("--debug", action="store_true", default=default(False),
+                        help="in đầy đủ dấu vết (traceback) khi gặp lỗi ngoài dự kiến")
+
+
+def _version() -> str:
+    try:
+        return version("minhbach")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "không rõ"
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="minhbach", description="Minh Bạch: dựng trang công khai "
-                                   "kế hoạch cải cách hành chính từ Markdown và YAML.")
-    main.add_argument("--root", type=Path, default=Path.cwd(),
-                      help="thư mục dự án (mặc định: thư mục hiện tại)")
-    commands = main.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="kiểm tra dữ liệu, liệt kê mọi lỗi").set_defaults(run=_check)
-    build = commands.add_parser("build", help="dựng trang vào output/")
-    build.add_argument("--output", type=Path, help="thư mục xuất (mặc định: output/)")
-    build.set_defaults(run=_build)
-    serve = commands.add_parser("serve", help="xem trước tại máy, tự dựng lại khi lưu tệp")
-    serve.add_argument("--output", type=Path)
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--bind", default="127.0.0.1")
-    serve.set_defaults(run=_serve)
-    schema = commands.add_parser("schema", help="xuất JSON Schema của từng loại tệp dữ liệu")
-    schema.add_argument("--output", type=Path, default=Path("docs/schema"))
-    schema.set_defaults(run=_schema)
+    with vietnamese_argparse():
+        main = argparse.ArgumentParser(
+            prog="minhbach", description="Minh Bạch: dựng trang công khai kế hoạch cải cách "
+            "hành chính từ Markdown và YAML.", epilog="Mã thoát: 0 thành công; 1 dữ liệu có lỗi "
+            "(hoặc cảnh báo, với --strict); 2 dòng lệnh sai.")
+        main.add_argument("--version", action="version", version=f"minhbach {_version()}",
+                          help="in phiên bản rồi thoát")
+        _global_options(main, defaults=True)
+        shared = argparse.ArgumentParser(add_help=False)
+        _global_options(shared, defaults=False)
+        commands = Commands(main, shared)
+        for add in SUBCOMMANDS:
+            add(commands)
     return main
 
 
+@contextmanager
+def _pelican_console(verbose: bool) -> Iterator[None]:
+    """Pelican prints English progress ("Done: Processed…"); ours replaces it unless -v."""
+    from pelican.log import console
+
+    quiet = console.quiet
+    console.quiet = not verbose
+    try:
+        yield
+    finally:
+        console.quiet = quiet
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    command_line = parser()
+    with vietnamese_argparse():
+        args = command_line.parse_args(argv)
     args.root = args.root.resolve()
     try:
-        return args.run(args)
+        with _pelican_console(args.verbose):
+            return int(args.run(args))
     except InvalidProject as error:
         return _report(error)
+
 
 
 if __name__ == "__main__":

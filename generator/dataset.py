@@ -15,6 +15,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from .errors import InvalidProject, Location, Problems, relative
+from .lint import agency_names, plan_warnings
 from .loading import Document, load_front_matter, load_yaml, read_source
 from .models import (
     Area,
@@ -32,7 +33,7 @@ from .paths import safe_path
 from .periods import Period, parse_period
 from .timeline import parse_timeline
 from .urls import PLAN_LINK
-from .validation import parse
+from .validation import parse, parse_salvaging
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -51,6 +52,9 @@ class Dataset:
     # plan id → period id → report; data/reports/<plan-id>/<period-id>.yaml
     reports: dict[str, dict[str, Report]] = field(default_factory=dict)
     report_docs: dict[tuple[str, str], Document] = field(default_factory=dict)
+    # Ids of entries left out for their own errors: naming them is not another error.
+    broken_ids: set[str] = field(default_factory=set)
+    warnings: Problems = field(default_factory=Problems)
 
     @cached_property
     def plan_files(self) -> dict[str, Path]:
@@ -58,12 +62,21 @@ class Dataset:
         return {p.stem: p for p in (self.root / "data" / "plans").glob("*.yaml")}
 
 
-def _load(path: Path, root: Path, model: type[M], problems: Problems) -> tuple[M, Document] | None:
-    doc = load_yaml(path, root, problems)
+def _load(path: Path, data: Dataset, model: type[M], problems: Problems,
+          stand_ins: bool = True) -> tuple[M, Document] | None:
+    """The file's model without its broken entries, so its other mistakes still surface.
+
+    Without `stand_ins`, a file whose required fields are broken is not checked further:
+    a report's dates and plan decide every check of it.
+    """
+    doc = load_yaml(path, data.root, problems)
     if doc is None:
         return None
-    parsed = parse(doc, model, problems)
-    return (parsed, doc) if parsed is not None else None
+    salvaged = parse_salvaging(doc, model, problems)
+    data.broken_ids.update(salvaged.dropped_ids)
+    if salvaged.model is None or (salvaged.stand_ins and not stand_ins):
+        return None
+    return salvaged.model, doc
 
 
 class _Registry:
@@ -100,8 +113,11 @@ def load_dataset(root: Path) -> Dataset:
     _check_content_links(data, problems)
     _load_news(data, problems)
     _load_pages(data, problems)
+    names = agency_names(data.organisations.values())
+    for plan_id, plan in data.plans.items():
+        plan_warnings(plan, data.plan_docs[plan_id], names, data.warnings)
     if problems:
-        raise InvalidProject(problems)
+        raise InvalidProject(problems, data.warnings)
     return data
 
 
@@ -110,7 +126,7 @@ def _load_areas(data: Dataset, problems: Problems) -> None:
     if not path.exists():
         problems.add(Location("data/areas.yaml"), "thiếu tệp danh mục lĩnh vực cải cách")
         return
-    loaded = _load(path, data.root, AreasFile, problems)
+    loaded = _load(path, data, AreasFile, problems)
     if loaded is None:
         return
     areas, doc = loaded
@@ -124,7 +140,7 @@ def _load_organisations(data: Dataset, problems: Problems) -> None:
     registry = _Registry("mã cơ quan", problems)
     parents: list[tuple[Organisation, Location]] = []
     for path in sorted((data.root / "data" / "organisations").glob("*.yaml")):
-        loaded = _load(path, data.root, OrganisationsFile, problems)
+        loaded = _load(path, data, OrganisationsFile, problems)
         if loaded is None:
             continue
         orgs, doc = loaded
@@ -143,7 +159,7 @@ def _load_organisations(data: Dataset, problems: Problems) -> None:
 def _load_plans(data: Dataset, problems: Problems) -> None:
     registry = _Registry("mã kế hoạch", problems)
     for path in sorted((data.root / "data" / "plans").glob("*.yaml")):
-        loaded = _load(path, data.root, Plan, problems)
+        loaded = _load(path, data, Plan, problems)
         if loaded is None:
             continue
         plan, doc = loaded
@@ -159,7 +175,7 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
 
 def _check_org(data: Dataset, doc: Document, loc: tuple[str | int, ...], key: str,
                problems: Problems) -> None:
-    if key not in data.organisations:
+    if key not in data.organisations and key not in data.broken_ids:
         problems.add(doc.locate(loc), _unknown("cơ quan", key, data.organisations,
                                                "data/organisations/"))
 
@@ -181,7 +197,7 @@ def _check_indicators(plan: Plan, doc: Document, data: Dataset, problems: Proble
             for j, org in enumerate(getattr(indicator, key)):
                 _check_org(data, doc, ("indicators", i, key, j), org, problems)
     for i, indicator in enumerate(plan.indicators):
-        if indicator.parent and indicator.parent not in registry.seen:
+        if indicator.parent and indicator.parent not in {*registry.seen, *data.broken_ids}:
             problems.add(doc.locate(("indicators", i, "parent")),
                          _unknown("chỉ tiêu cha", indicator.parent, registry.seen, "kế hoạch này"))
 
@@ -192,7 +208,7 @@ def _check_sections(plan: Plan, doc: Document, data: Dataset, problems: Problems
     parents: list[tuple[str, tuple[str | int, ...]]] = []
     for s, section in enumerate(plan.sections):
         sections.claim(section.id, doc.locate(("sections", s, "id")))
-        if section.area not in data.areas:
+        if section.area not in data.areas and section.area not in data.broken_ids:
             problems.add(doc.locate(("sections", s, "area")),
                          _unknown("lĩnh vực", section.area, data.areas, "data/areas.yaml"))
         for t, task in enumerate(section.tasks):
@@ -205,7 +221,7 @@ def _check_sections(plan: Plan, doc: Document, data: Dataset, problems: Problems
                 parents.append((task.parent, here + ("parent",)))
             _check_timeline(task.timeline, plan.year, doc, here + ("timeline",), problems)
     for parent, loc in parents:
-        if parent not in tasks.seen:
+        if parent not in tasks.seen and parent not in data.broken_ids:
             problems.add(doc.locate(loc), _unknown("nhiệm vụ cha", parent, tasks.seen, "kế hoạch này"))
 
 
@@ -272,7 +288,7 @@ def _load_reports(data: Dataset, problems: Problems) -> None:
                          f"{REPORTS}/<mã kế hoạch>/<mã kỳ>.yaml, ví dụ {REPORTS}/"
                          "ag-792-kh-ubnd-2018/2018-quy-1.yaml")
             continue
-        loaded = _load(path, data.root, Report, problems)
+        loaded = _load(path, data, Report, problems, stand_ins=False)
         if loaded is None:
             continue
         report, doc = loaded
@@ -329,12 +345,13 @@ def _check_report(report: Report, period: Period, doc: Document, data: Dataset,
 
 
 def _check_result_ids(rows: list[str], field: str, known: dict[str, object], what: str,
-                      plan_id: str, doc: Document, problems: Problems) -> None:
+                      plan_id: str, doc: Document, problems: Problems,
+                      broken: set[str]) -> None:
     """Each result names an existing row of the plan, once."""
     seen = _Registry(f"kết quả của {what}", problems)
     for i, key in enumerate(rows):
         where = doc.locate((f"{field}s", i, field))
-        if key not in known:
+        if key not in known and key not in broken:
             problems.add(where, _unknown(what, key, known, f"kế hoạch {plan_id}"))
         seen.claim(key, where)
 
@@ -343,7 +360,7 @@ def _check_task_results(report: Report, doc: Document, data: Dataset, problems: 
     plan = data.plans[report.plan]
     known = {task.id: task for _, task in plan.tasks()}
     _check_result_ids([r.task for r in report.tasks], "task", known, "nhiệm vụ", plan.id, doc,
-                      problems)
+                      problems, data.broken_ids)
     for i, result in enumerate(report.tasks):
         here = ("tasks", i)
         if result.status == TaskStatus.KHONG_THUC_HIEN and not result.reason:
@@ -363,7 +380,7 @@ def _check_indicator_results(report: Report, doc: Document, data: Dataset,
     plan = data.plans[report.plan]
     known = {indicator.id: indicator for indicator in plan.indicators}
     _check_result_ids([r.indicator for r in report.indicators], "indicator", known, "chỉ tiêu",
-                      plan.id, doc, problems)
+                      plan.id, doc, problems, data.broken_ids)
     for i, result in enumerate(report.indicators):
         _check_evidence(result.evidence, doc, ("indicators", i), data, problems)
 

@@ -22,9 +22,11 @@ class Location:
 class Problem:
     location: Location
     message: str
+    warning: bool = False  # builds anyway; fails only `check --strict`
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        kind = "cảnh báo: " if self.warning else ""
+        return f"{self.location}: {kind}{self.message}"
 
 
 @dataclass
@@ -33,8 +35,8 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, location: Location, message: str) -> None:
-        self.items.append(Problem(location, message))
+    def add(self, location: Location, message: str, *, warning: bool = False) -> None:
+        self.items.append(Problem(location, message, warning))
 
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
@@ -49,11 +51,22 @@ class Problems:
         return sorted(set(self.items))
 
 
-class InvalidProject(Exception):
-    """Raised when the data cannot be built; carries every problem found."""
+def summary(problems: list[Problem]) -> str:
+    """"3 lỗi, 5 cảnh báo trong 2 tệp"."""
+    warnings = sum(p.warning for p in problems)
+    files = len({p.location.path for p in problems})
+    return f"{len(problems) - warnings} lỗi, {warnings} cảnh báo trong {files} tệp"
 
-    def __init__(self, problems: Problems) -> None:
+
+class InvalidProject(Exception):
+    """Raised when the data cannot be built; carries every problem found.
+
+    `warnings` are those found alongside, so one run can report both.
+    """
+
+    def __init__(self, problems: Problems, warnings: Problems | None = None) -> None:
         self.problems = problems
+        self.warnings = warnings or Problems()
         super().__init__("\n".join(str(p) for p in problems.sorted()))
 
 

@@ -178,10 +178,16 @@ class PlanIndicatorRow(Out):
     group: str | None
     text: str
     target: str | None
-    target_comparator: str | None = Field(description=">=, >, <=, <, =, rank<=")
+    target_comparator: str | None = Field(description=">=, >, <=, <, =, rank<=; trống khi mức "
+                                          "phấn đấu gồm nhiều chỉ tiêu (xem target_parts)")
     target_value: float | None
     target_unit: str | None
     target_of: int | None
+    target_upper_comparator: str | None = Field(description="khoảng “từ 80% đến dưới 90%”: "
+                                                "< hoặc <= với cận trên")
+    target_upper: float | None = Field(description="cận trên của khoảng, nếu có")
+    target_parts: int = Field(description="số chỉ tiêu trong cụm từ; từ 2 trở lên thì mỗi phần "
+                              "được đánh giá với kết quả riêng của nó")
     monitoring: list[str]
     implementing: list[str]
     latest_achieved: str | None
@@ -321,13 +327,20 @@ def plan_task_row(fact: TaskFact) -> PlanTaskRow:
 
 
 def plan_indicator_row(fact: IndicatorFact) -> PlanIndicatorRow:
-    ind, target, latest = fact.indicator, fact.target, fact.latest
+    ind, latest = fact.indicator, fact.latest
+    # A phrase of several targets has no one reading: its parts are judged one by one.
+    parts = len(fact.target.parts) if fact.target else 0
+    target = fact.target if parts < 2 else None
+    upper = target.upper_comparator if target else None
     return PlanIndicatorRow(
         plan_id=fact.plan.id, indicator_id=ind.id, indicator_number=ind.number,
         parent=ind.parent, group=ind.group, text=ind.text, target=ind.target,
         target_comparator=target.comparator.value if target and target.comparator else None,
         target_value=target.value if target else None, target_unit=target.unit if target else None,
-        target_of=target.of if target else None, monitoring=ind.monitoring,
+        target_of=target.of if target else None,
+        target_upper_comparator=upper.value if upper else None,
+        target_upper=target.upper if target else None, target_parts=parts or int(bool(target)),
+        monitoring=ind.monitoring,
         implementing=ind.implementing, latest_achieved=latest.achieved if latest else None,
         latest_state=latest.state.value if latest else None,
         latest_period_id=latest.period.id if latest else None)

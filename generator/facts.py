@@ -18,7 +18,7 @@ from .progress import IndicatorProgress, PlanProgress, TaskProgress, plan_progre
 from .records import AgencyRecord, YearProgress, agency_record, year_progress
 from .targets import Target, parse_target
 from .timeline import Timeline, TimelineKind, parse_timeline
-from .vietnamese import fold, format_date_short, sort_key
+from .vietnamese import fold, format_date_short, nfc, sort_key
 
 PLAN_STATUS_LABELS = {
     PlanStatus.DU_THAO: "Dự thảo",
@@ -44,9 +44,14 @@ def describe_timeline(reading: Timeline | None) -> str:
     if reading.kind == TimelineKind.PERIOD and reading.start and reading.end:
         return f"Từ {format_date_short(reading.start)} đến {format_date_short(reading.end)}"
     if reading.kind == TimelineKind.RECURRING:
-        label = _RECURRENCE_LABELS.get(reading.recurrence or "", "định kỳ")
+        # The cadence comes from the reading; "đột xuất" only from the text, never twice.
+        cadence = _RECURRENCE_LABELS.get(reading.recurrence or "")
+        label = f"Định kỳ {cadence}" if cadence else "Định kỳ"
+        unscheduled_too = ", đột xuất" if "đột xuất" in nfc(reading.text).lower() else ""
         day = f", trước ngày {reading.day}" if reading.day else ""
-        return f"Định kỳ {label}{day}"
+        return f"{label}{day}{unscheduled_too}"
+    if reading.kind == TimelineKind.CONTINUOUS and reading.start:
+        return f"Từ {format_date_short(reading.start)}, không có hạn cố định"
     if reading.kind == TimelineKind.CONTINUOUS:
         return "Thường xuyên, không có hạn cố định"
     return "Không có hạn cố định"

@@ -19,6 +19,14 @@ written. Readings:
   is "tăng lên 90%" (GE 90).
 * Without any number the target is qualitative: `qualitative` holds the grade phrase
   ("xếp loại tốt", "nhóm tốt", "mức tốt") or, without a grade, the whole text.
+* A negation before the comparator turns it round: "Không để cơ quan nào có kết quả dưới
+  75%" is GE 75.
+* "8/12 sở đạt loại khá trở lên" counts bodies: 8 of 12 "sở", with the grade they reach
+  kept in `qualitative`.
+* A band "từ 80% đến dưới 90%" keeps both bounds (`value`/GE and `upper`/LT or LE).
+* Several targets in one phrase ("cấp tỉnh đạt 100%, cấp huyện đạt 90%") are `parts`,
+  split at ";", ", " and brackets; `is_met` judges each against its own result or says
+  it cannot decide, never the first part alone.
 """
 
 from __future__ import annotations
@@ -26,10 +34,10 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from .vietnamese import nfc
+from .vietnamese import fold, nfc
 
 
 class Comparator(StrEnum):
@@ -52,6 +60,16 @@ class Target:
     of: int | None = None
     qualitative: str | None = None
     change: str | None = None  # "increase" | "decrease" for "tăng/giảm X%"
+    # False when the phrase gives neither a number nor a grade: never judged automatically.
+    understood: bool = field(default=True, compare=False)
+    # A band ("từ 80% đến dưới 90%"): the upper bound, LT or LE; `value` is the lower, GE.
+    upper: float | None = None
+    upper_comparator: Comparator | None = None
+    # Several targets in one phrase ("cấp tỉnh đạt 100%, cấp huyện đạt 90%"), each with its
+    # `label`. The fields above then read the first part, as a headline; `is_met` judges
+    # the parts, each against its own result, or not at all.
+    parts: tuple[Target, ...] = field(default=(), compare=False)
+    label: str | None = field(default=None, compare=False)
 
     @property
     def percent(self) -> float | None:
@@ -67,13 +85,16 @@ _NUM = r"(?:[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 _NUMBER = re.compile(rf"[+-]?{_NUM}")
 _GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 
+# Counted nouns, bodies among them: "8/12 sở đạt loại khá trở lên" counts bodies.
 _UNITS = ("đơn vị", "sản phẩm", "sáng kiến", "mô hình", "hồ sơ", "văn bản", "thủ tục",
           "cơ quan", "chuyên mục", "tin bài", "tiêu chí", "dịch vụ", "cuộc", "đợt", "lượt",
-          "lớp", "người", "buổi", "bài", "lần", "ngày", "giờ", "phút")
+          "lớp", "người", "buổi", "bài", "lần", "ngày", "giờ", "phút", "sở", "ban", "ngành",
+          "huyện", "xã", "phường", "phòng", "trường", "địa phương", "điểm", "bậc")
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _PER = r"(?: ?/ ?(?:quý|năm|tháng|lần|kỳ|đợt))?"
 
-_RANK = re.compile(r"\b(?:nhóm|hạng|top|thứ)(?: thứ)? (\d+)(?: ?/ ?(\d+))?\b")
+_RANK = re.compile(r"\b(?:nhóm|hạng|top|thứ)(?: thứ| hạng)?(?: từ 1 ?(?:-|đến|tới))? ?(\d+)"
+                   r"(?: ?/ ?(\d+))?\b")
 _PERCENT = re.compile(rf"(?<![\d.,])({_NUM}) ?%")
 _FRACTION = re.compile(rf"(?<![\d/])(\d+) ?/ ?(\d+) ((?:{_UNIT}){_PER})\b")
 # Small counts are often spelled out: "có ít nhất một sáng kiến". "Năm" (five) is left out:
@@ -95,7 +116,8 @@ _TERMS: dict[str, Comparator | str | None] = {
     "tối thiểu": Comparator.GE, "ít nhất": Comparator.GE, "≥": Comparator.GE, ">=": Comparator.GE,
     "từ": Comparator.GE,
     "trên": Comparator.GT, "cao hơn": Comparator.GT, "nhiều hơn": Comparator.GT,
-    "hơn": Comparator.GT, "vượt": Comparator.GT, ">": Comparator.GT,
+    "hơn": Comparator.GT, "vượt": Comparator.GT, "vượt quá": Comparator.GT, "quá": Comparator.GT,
+    ">": Comparator.GT,
     "dưới": Comparator.LT, "thấp hơn": Comparator.LT, "ít hơn": Comparator.LT, "<": Comparator.LT,
     "bằng": Comparator.EQ, "=": Comparator.EQ,
     "tăng": "increase", "giảm": "decrease",
@@ -112,9 +134,24 @@ _SUFFIX = re.compile(r"^ ?(trở lên|trở xuống)\b")
 _BARE = re.compile(rf"^(?:(?<!\w)(?>{_TERM}) ?)*+({_NUM})(?: ?/ ?(\d+))?"
                    r"(?: ?(?:trở lên|trở xuống))?$")
 
+# "từ 80% đến dưới 90%": both bounds.
+_BAND = re.compile(rf"(?:(?<!\w)(từ|trên) )?({_NUM}) ?(?:%|điểm)? ?(?:đến|tới|-) ?"
+                   rf"(dưới |không quá |không vượt quá )?({_NUM}) ?(%|điểm)")
+# Where one target of a phrase ends and the next begins ("95,5%" keeps its comma).
+_CLAUSE = re.compile(r";|,\s|\(|\)|\n")
+_CONTEXT = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
+# "Không để cơ quan nào có kết quả dưới 75%": the comparator after it is negated.
+_NEGATION = re.compile(r"(?<!\w)không (?:để|có|còn)(?!\w)")
+_NEGATED = {Comparator.LT: Comparator.GE, Comparator.LE: Comparator.GT,
+            Comparator.GT: Comparator.LE, Comparator.GE: Comparator.LT}
+
 _GRADES = {"xuất sắc": 5, "tốt": 4, "khá": 3, "trung bình": 2, "yếu": 1, "kém": 0}
 _GRADE = re.compile(r"(?:(?:xếp loại|xếp hạng|nhóm|mức|loại) )?\b(xuất sắc|tốt|khá|trung bình|yếu|kém)"
                     r"\b(?! nhất| hơn)")
+
+# "Hoàn thành chỉ tiêu theo Kế hoạch …": the measure is in another document, on purpose.
+_DEFERS = re.compile(r"\btheo (?:kế hoạch|quyết định|chỉ thị|nghị quyết|kết luận|chương trình"
+                     r"|văn bản|quy định|lộ trình|hướng dẫn)\b")
 
 _COMPARE: dict[Comparator, Callable[[float, float], bool]] = {
     Comparator.GE: operator.ge, Comparator.GT: operator.gt, Comparator.LE: operator.le,
@@ -169,6 +206,8 @@ def _comparator(text: str, start: int, end: int) -> tuple[Comparator, str | None
     suffix = _SUFFIX.match(text[end:])
     if stated:
         comparator = stated[-1]
+        if _NEGATION.search(_CLAUSE.split(text[:start])[-1]):
+            comparator = _NEGATED.get(comparator, comparator)
     elif suffix:
         comparator = Comparator.GE if suffix.group(1) == "trở lên" else Comparator.LE
     else:
@@ -181,6 +220,8 @@ def _measured(original: str, text: str, match: re.Match[str], unit: str | None,
     comparator, change = _comparator(text, match.start(1), match.end())
     number = match.group(1)
     value = float(_WORD_NUMBERS[number]) if number in _WORD_NUMBERS else parse_number(number)
+    if value == 0 and comparator == Comparator.GE and not _RUN.search(text[:match.start(1)]):
+        comparator = Comparator.LE  # "0% hồ sơ trễ hạn": none at all, not "at least none"
     return Target(original, comparator, value, unit,
                   int(of) if of else None, change=change)
 
@@ -195,7 +236,10 @@ def _percent(original: str, text: str, match: re.Match[str]) -> Target:
 
 
 def _fraction(original: str, text: str, match: re.Match[str]) -> Target:
-    return _measured(original, text, match, match.group(3), match.group(2))
+    # "8/12 sở đạt loại khá trở lên": a count of bodies, and the grade they reach.
+    grade = _GRADE.search(text, match.end())
+    counted = _measured(original, text, match, match.group(3), match.group(2))
+    return replace(counted, qualitative=grade.group()) if grade else counted
 
 
 def _count(original: str, text: str, match: re.Match[str]) -> Target:
@@ -206,14 +250,60 @@ def _bare(original: str, text: str, match: re.Match[str]) -> Target:
     return _measured(original, text, match, None, match.group(2))
 
 
+# A part's label: its words before the number ("cấp huyện"), else those after it ("văn
+# bản điện tử"), without comparator words, numbers and units.
+_LABEL_NOISE = re.compile(rf"(?<!\w)(?:{_TERM}|trở lên|trở xuống|nhóm|hạng|top|{_WORD_NUMBER})(?!\w)"
+                          rf"|[+-]?{_NUM} ?(?:%|/ ?\d+)?")
+
+
+def _label(clause: str) -> str | None:
+    first = re.search(r"\d", clause)
+    before, after = (clause[:first.start()], clause[first.start():]) if first else (clause, "")
+    for words in (before, after):
+        label = " ".join(_LABEL_NOISE.sub(" ", words).split()).strip(" .:-")
+        if label:
+            return label
+    return None
+
 _Reader = Callable[[str, str, re.Match[str]], Target]
 _READINGS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (_RANK, _rank), (_PERCENT, _percent), (_FRACTION, _fraction), (_COUNT, _count))
 
 
-def _qualitative(original: str, text: str) -> str:
-    grade = _GRADE.search(text)
-    return grade.group() if grade else " ".join(nfc(original).split())
+def _band(original: str, text: str, match: re.Match[str]) -> Target:
+    lower = Comparator.GT if match.group(1) == "trên" else Comparator.GE
+    below = (match.group(3) or "").startswith("dưới")
+    return Target(original, lower, parse_number(match.group(2)), match.group(5),
+                  upper=parse_number(match.group(4)),
+                  upper_comparator=Comparator.LT if below else Comparator.LE)
+
+
+def _measure(original: str, text: str, bare: bool = True) -> Target | None:
+    """The first measurable target in the text, or None; a bare number only if `bare`."""
+    found = [(m.start(), read, m) for pattern, read in _READINGS
+             for m in pattern.finditer(text)]
+    if found:
+        start, read, match = min(found, key=lambda f: f[0])
+        band = _BAND.search(text)
+        if band and band.start() <= start:
+            return _band(original, text, band)
+        return read(original, text, match)
+    alone = _BARE.match(text) if bare else None
+    return _bare(original, text, alone) if alone else None
+
+
+def _parts(text: str) -> tuple[Target, ...]:
+    """The targets of each clause, labelled with the words before their number.
+
+    A bracket naming a year ("(năm 2023 đạt 80%)") gives context, not another target.
+    """
+    parts = []
+    for clause in _CLAUSE.split(_CONTEXT.sub(" ", text)):
+        clause = clause.strip()
+        part = _measure(clause, clause, bare=False)
+        if part is not None:
+            parts.append(replace(part, label=_label(clause)))
+    return tuple(parts)
 
 
 def parse_target(text: str | None) -> Target | None:
@@ -221,15 +311,15 @@ def parse_target(text: str | None) -> Target | None:
     if text is None or not text.strip():
         return None
     normalised = _normalise(text)
-    found = [(m.start(), read, m) for pattern, read in _READINGS
-             for m in pattern.finditer(normalised)]
-    if found:
-        _, read, match = min(found, key=lambda f: f[0])
-        return read(text, normalised, match)
-    bare = _BARE.match(normalised)
-    if bare:
-        return _bare(text, normalised, bare)
-    return Target(text, qualitative=_qualitative(text, normalised))
+    measured = _measure(text, normalised)
+    if measured is not None:
+        parts = _parts(normalised)
+        return replace(measured, parts=parts) if len(parts) > 1 else measured
+    grade = _GRADE.search(normalised)
+    if grade:
+        return Target(text, qualitative=grade.group())
+    return Target(text, qualitative=" ".join(nfc(text).split()),
+                  understood=bool(_DEFERS.search(normalised)))
 
 
 def _grade(phrase: str | None) -> int | None:
@@ -260,11 +350,19 @@ def is_met(target: Target, achieved: str) -> bool | None:
     against a percentage), or a qualitative target without grades on both sides. Grades
     compare in the order xuất sắc > tốt > khá > trung bình > yếu > kém. A change achieved
     the wrong way ("tăng 2%" for "giảm 10%") is not met; a bare achieved number is read as
-    a change the way the target wants.
+    a change the way the target wants. A band needs both bounds met. A target of several
+    parts is met when each part is met by the result written for it ("cấp tỉnh 100%, cấp
+    huyện 85%"); one number for all of them decides nothing.
     """
     got = parse_target(achieved)
     if got is None:
         return None
+    if target.parts:
+        return _parts_met(target.parts, got.parts)
+    return _met(target, got, achieved)
+
+
+def _met(target: Target, got: Target, achieved: str) -> bool | None:
     if target.comparator is None or target.value is None:
         wanted, reached = _grade(target.qualitative), _grade(got.qualitative or achieved)
         return None if wanted is None or reached is None else reached >= wanted
@@ -275,4 +373,26 @@ def is_met(target: Target, achieved: str) -> bool | None:
         return None
     wanted_value = target.percent if target.of and target.unit != "rank" else target.value
     assert wanted_value is not None
-    return _COMPARE[target.comparator](value, wanted_value)
+    met = _COMPARE[target.comparator](value, wanted_value)
+    if target.upper is not None and target.upper_comparator is not None:
+        met = met and _COMPARE[target.upper_comparator](value, target.upper)
+    return met
+
+
+def _parts_met(wanted: tuple[Target, ...], got: tuple[Target, ...]) -> bool | None:
+    """Each wanted part against the achieved part of the same label, or in the same place."""
+    pairs: list[tuple[Target, Target | None]] = [(p, _same_label(p, got)) for p in wanted]
+    if any(found is None for _, found in pairs) and len(got) == len(wanted):
+        pairs = list(zip(wanted, got, strict=True))
+    verdicts = [_met(part, found, found.text) if found else None for part, found in pairs]
+    if False in verdicts:  # one part missed is enough, whatever the others say
+        return False
+    return None if None in verdicts else True
+
+
+def _same_label(part: Target, candidates: tuple[Target, ...]) -> Target | None:
+    if not part.label:
+        return None
+    label = fold(part.label)
+    found = [c for c in candidates if c.label and (fold(c.label) in label or label in fold(c.label))]
+    return found[0] if len(found) == 1 else None

@@ -11,16 +11,25 @@ Readings, in the order they are tried:
 * RECURRING: a cadence ("Hàng quý", "hằng tháng", "định kỳ 6 tháng", "03 tháng/lần",
   "tháng cuối quý"). When several are named ("Định kỳ hàng quý, 6 tháng, năm") the finest
   wins, since the task comes round at that pace.
-* CONTINUOUS: "Thường xuyên", "Liên tục", "Hàng ngày".
+* CONTINUOUS: "Thường xuyên", "Liên tục", "Hàng ngày"; and, found while reading a period, a
+  start with no end ("Từ ngày 01/3/2020", "kể từ tháng 6/2021", "năm 2024 và các năm tiếp
+  theo"), with `start` set.
+* UNSCHEDULED, again: windows counted from a reporting period or another year ("từ ngày 15
+  tháng 12 năm trước kỳ báo cáo …", "quý I năm sau"): no fixed date without guessing.
 * DEADLINE: "Trước ngày 25/01/2019", "trước ngày 10 tháng 6", "chậm nhất 30/6/2024". The
   named day is the due date, as plans and the people applying them read it. "Trước tháng
   6/2018"/"trước quý III" end the day before that period; "chậm nhất tháng 6" ends with it.
+* DEADLINE, too: "… đến (hết) ngày 20/10/2022", "đến hết quý III/2024" with no start named
+  before. Clock times ("17 giờ 00", "16h30") are dropped; dates with dots or dashes
+  ("15.9.2021", "15-9-2021") and two-digit years ("15/9/21") are read as dates.
 * PERIOD: months, quarters, halves and years, alone, listed or as a range ("Quý I, II/2024",
   "Từ tháng 3 đến tháng 6/2018", "- Ban hành tháng 01/2018 - Kết thúc tháng 12/2018"). The
   period runs from the start of the first to the end of the last. A year written after a
   list applies to the whole list; a written year always wins over the plan's year, which
-  is used only when the phrase gives none.
-* Anything else is UNSCHEDULED.
+  is used only when the phrase gives none. "8 tháng đầu năm 2019", "7 tháng năm 2021" and
+  "3 tháng cuối năm" are runs of months; "ngày 7 - 8/11/2023" a run of days.
+* Anything else is UNSCHEDULED; `understood` is False when it names a time ("Đợt 2",
+  "cuối tháng sau") that could not be placed, so `check` can warn.
 
 Dates that cannot exist raise `ValueError` with a Vietnamese message, so validation can
 report the phrase instead of silently calling it unscheduled.
@@ -64,6 +73,10 @@ class Timeline:
     recurrence: str | None = None
     day: int | None = None
     month: int | None = None
+    # False when the phrase names a time (a number, "tháng", "quý"…) that no reading could
+    # place: UNSCHEDULED for want of understanding. `check` warns about these; a phrase
+    # naming no time at all ("Kịp thời") is read right as having no fixed date.
+    understood: bool = field(default=True, compare=False)
 
     @property
     def has_deadline(self) -> bool:
@@ -84,11 +97,11 @@ _EVERY = r"(?:hàng|hằng|mỗi)"
 # Finest cadence first; these mark a recurrence wherever they stand.
 _CADENCES = (
     ("monthly", re.compile(rf"{_EVERY} tháng|định kỳ (?:0?1 )?tháng\b|\b0?1 tháng ?/ ?lần"
-                           r"|tháng (?:một|1) lần")),
-    ("quarterly", re.compile(rf"{_EVERY} quý|định kỳ (?:quý|0?3 tháng)|\b0?3 tháng ?/ ?lần"
+                           r"|(?<!\d )tháng (?:một|1) lần")),
+    ("quarterly", re.compile(rf"{_EVERY} quý|định kỳ (?:quý|0?3 tháng)|\b0?3 tháng ?(?:/|một) ?lần"
                              r"|quý (?:một|1) lần|tháng (?:đầu|giữa|cuối) (?:của )?quý")),
     ("semiannual", re.compile(rf"{_EVERY} (?:0?6 tháng|nửa năm)|định kỳ (?:0?6 tháng|nửa năm)"
-                              r"|\b0?6 tháng ?/ ?lần")),
+                              r"|\b0?6 tháng ?(?:/|một) ?lần")),
     ("annual", re.compile(rf"{_EVERY} năm|định kỳ (?:hàng |hằng )?năm|năm (?:một|1) lần")),
 )
 # After "định kỳ" the cadence may stand further away: "Định kỳ báo cáo … 3 tháng, 6 tháng, năm".
@@ -107,14 +120,34 @@ _BY = r"(?:trước|chậm nhất|muộn nhất|hạn chót|không muộn hơn)"
 _DEADLINE = re.compile(
     rf"{_BY}(?: (?:là|vào))?(?: ngày)? ?(\d{{1,2}}) ?(?:/ ?|tháng )(\d{{1,2}})\b"
     r"(?: ?(?:/|năm) ?(\d{4}))?")
-_BY_PERIOD = re.compile(rf"{_BY} (?=tháng|quý|năm|6 tháng|06 tháng|\d{{1,2}} ?/ ?\d{{4}})")
+# "… đến ngày 20/10/2022" with no start before it: that day is the deadline.
+_UNTIL = re.compile(
+    r"(?<!\w)(?:đến|tới)(?: hết)?(?: ngày)? ?(\d{1,2}) ?(?:/ ?|tháng )(\d{1,2})\b"
+    r"(?: ?(?:/|năm) ?(\d{4}))?")
+_UNTIL_PERIOD = re.compile(r"(?<!\w)(?:đến|tới) hết (?=tháng|quý|năm|\d)")
+_BY_PERIOD = re.compile(rf"{_BY} (?:trong )?(?=tháng|quý|năm|6 tháng|06 tháng|\d{{1,2}} ?/ ?\d{{4}})")
+
+# A start with no end: "Từ ngày 01/3/2020", "kể từ tháng 6/2021", "năm 2024 trở đi".
+_FROM = re.compile(r"^[-+•*\s]*(?:kể )?từ\b")
+_ONWARDS = re.compile(r"\btrở đi\b|\b(?:các|những) năm (?:tiếp theo|sau)\b|\bvề sau\b")
+# Times counted from a reporting period or another year ("ngày 15 tháng 12 năm trước kỳ báo
+# cáo"): no fixed date can be given without guessing which period is meant.
+# ("báo cáo năm trước ngày 15/12" is a yearly report due before a day, not the year before.)
+_RELATIVE = re.compile(r"(?<!định )\bkỳ báo cáo\b|\bkỳ (?:trước|sau|tiếp theo)\b"
+                       r"|\bnăm (?:trước|sau|tiếp theo|liền kề)\b(?! (?:ngày|tháng|quý|\d))")
 
 _TOKENS = re.compile(
-    r"(?P<date>\b\d{1,2} ?/ ?\d{1,2} ?/ ?\d{4}\b)"
+    # "10-12/5/2022", "ngày 7 - 8/11/2023": a run of days in one month.
+    r"(?P<dayrange>(?<!tháng )(?<!quý )\b\d{1,2} ?(?:-|đến|và) ?(?:ngày )?\d{1,2}"
+    r"(?: ?/ ?| tháng )\d{1,2}(?:(?: ?/ ?| năm )\d{4})?\b(?! ?/))"
+    r"|(?P<date>\b\d{1,2} ?/ ?\d{1,2} ?/ ?\d{4}\b)"
     r"|(?P<dateword>\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?)"
     # Without a year only plausible day/month pairs count, so "nhóm 15/63" is not a date.
     r"|(?P<daymonth>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])\b(?! ?/))"
-    r"|(?P<half>(?:\b(?:0?6|sáu) tháng|\bnửa) (?:đầu|cuối) năm(?: \d{4}\b)?)"
+    # "8 tháng đầu năm 2019", "7 tháng năm 2021", "6 tháng cuối năm": the first or last N months.
+    r"|(?P<months>\b\d{1,2} tháng (?:(?:đầu|cuối) năm(?: \d{4}\b)?|năm \d{4}\b))"
+    r"|(?P<half>(?:\bsáu tháng|\bnửa) (?:đầu|cuối) năm(?: \d{4}\b)?)"
+    r"|(?P<yearend>\bhết năm(?: \d{4}\b)?)"
     r"|(?P<wholeyear>\b(?:cả|trong|suốt) năm(?: \d{4}\b)?)"
     r"|(?P<season>\b(?:đầu|cuối) năm(?: \d{4}\b)?)"
     r"|(?P<yearword>\bnăm \d{4}\b)"
@@ -128,12 +161,29 @@ _TOKENS = re.compile(
 # What may stand between the numbers of one list: "quý II, III", "tháng 8 đến 11", "II-III".
 _LINK = re.compile(r"[\s,;&-]*(?:(?:đến|tới|và|hoặc|sang)[\s,;&-]*)*")
 _DIGITS = re.compile(r"\d+")
+_TIME_WORDS = re.compile(r"\d|\b(?:ngày|tuần|tháng|quý|năm|giờ|đợt|kỳ|hạn)\b")
+
+
+# "17 giờ 00 ngày 20/10/2022", "17h00, ngày …": the hour does not move the day.
+_CLOCK = re.compile(r"\b\d{1,2} ?(?:giờ|h)(?: ?\d{2}(?: ?phút)?)?\b,? ?")
+# "15.9.2021", "15-9-2021" and "ngày 1.3" are dates written with other separators.
+_OTHER_SEPARATORS = re.compile(r"(?<![\d.,/-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})\b(?![.,-]\d)")
+_DOTTED_DAY = re.compile(r"\bngày (\d{1,2})\.(\d{1,2})\b(?![.,]\d)")
+# "15/9/21": a two-digit year is this century's, not the plan's year.
+_SHORT_YEAR = re.compile(r"(?<![\d/])(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{2})\b(?![/\d])")
 
 
 def _normalise(text: str) -> str:
-    """Lowercase NFC with one space between words, so patterns need not care about layout."""
+    """Lowercase NFC with one space between words, so patterns need not care about layout.
+
+    Dates are rewritten with slashes and clock times dropped, so the readers see one form.
+    """
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", nfc(text).lower())
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    text = _OTHER_SEPARATORS.sub(r"\1/\2/\3", text)
+    text = _DOTTED_DAY.sub(r"ngày \1/\2", text)
+    text = _SHORT_YEAR.sub(r"\1/\2/20\3", text)
+    return _CLOCK.sub("", text).strip()
 
 
 def _day(year: int, month: int, day: int) -> date:
@@ -152,9 +202,9 @@ def _month_end(year: int, month: int) -> date:
 class _Unit:
     """One named stretch of time; `year` stays None until the phrase or the plan gives it."""
 
-    kind: str  # "day" | "month" | "quarter" | "half" | "year"
+    kind: str  # "day" | "month" | "months" | "quarter" | "half" | "year"
     number: int = 0  # the month, quarter or half (1 = first); for a day, its month
-    day: int = 0
+    day: int = 0  # for "months", the last month of the run
     year: int | None = None
 
     def span(self) -> tuple[date, date]:
@@ -162,6 +212,8 @@ class _Unit:
         if self.kind == "day":
             day = _day(self.year, self.number, self.day)
             return day, day
+        if self.kind == "months":
+            return _day(self.year, self.number, 1), _month_end(self.year, self.day)
         length = _UNIT_MONTHS[self.kind]
         number = self.number or 1
         return (_day(self.year, length * (number - 1) + 1, 1),
@@ -256,6 +308,23 @@ class _UnitReader:
         day, month = (int(part) for part in token.split("/"))
         self.pending.append(_Unit("day", month, day))
 
+    def _on_dayrange(self, token: str, gap: str) -> None:
+        numbers = [int(n) for n in _DIGITS.findall(token)]
+        first, last, month = numbers[:3]
+        year = numbers[3] if len(numbers) > 3 else None
+        self.pending.append(_Unit("day", month, first))
+        self._add(_Unit("day", month, last), year)
+
+    def _on_months(self, token: str, gap: str) -> None:
+        count = int(_DIGITS.findall(token)[0])
+        if not 1 <= count <= 12:
+            raise ValueError(f"số tháng không hợp lệ: {count} tháng")
+        first, last = (13 - count, 12) if "cuối" in token else (1, count)
+        self._add(_Unit("months", first, last), _trailing_year(token))
+
+    def _on_yearend(self, token: str, gap: str) -> None:
+        self._add(_Unit("day", 12, 31), _trailing_year(token))
+
     def _on_half(self, token: str, gap: str) -> None:
         self._add(_Unit("half", 1 if "đầu" in token else 2), _trailing_year(token))
 
@@ -348,18 +417,41 @@ def _continuous(original: str, text: str, year: int) -> Timeline | None:
     return Timeline(original, TimelineKind.CONTINUOUS) if _CONTINUOUS.search(text) else None
 
 
+def _relative(original: str, text: str, year: int) -> Timeline | None:
+    if _RELATIVE.search(text) and not _ONWARDS.search(text):
+        return Timeline(original, TimelineKind.UNSCHEDULED)
+    return None
+
+
+def _due(match: re.Match[str], year: int) -> date:
+    return _day(int(match.group(3) or year), int(match.group(2)), int(match.group(1)))
+
+
+def _starts(text: str, year: int) -> bool:
+    """Whether the text names a start: "từ …" or any time at all."""
+    return bool(re.search(r"\btừ\b", text)) or bool(_spans(text, year))
+
+
 def _deadline(original: str, text: str, year: int) -> Timeline | None:
     # With several deadlines ("trước ngày 15/3 và trước ngày 15/9") the task is due by the last.
-    dues = [_day(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
-            for m in _DEADLINE.finditer(text)]
+    dues = [_due(m, year) for m in _DEADLINE.finditer(text)]
+    until = _UNTIL.search(text)
+    if not dues and until and not _starts(text[:until.start()], year):
+        dues = [_due(until, year)]
     if dues:
         return Timeline(original, TimelineKind.DEADLINE, end=max(dues))
     return _deadline_by_period(original, text, year)
 
 
 def _deadline_by_period(original: str, text: str, year: int) -> Timeline | None:
-    """"Trước tháng 6/2018" is due the day before June; "chậm nhất tháng 6/2018" by its end."""
+    """"Trước tháng 6/2018" is due the day before June; "chậm nhất tháng 6/2018" by its end.
+
+    "Đến hết quý III/2024" with no start before it is due by the end of that quarter.
+    """
+    until = _UNTIL_PERIOD.search(text)
     by_period = _BY_PERIOD.search(text)
+    if by_period is None and until and not _starts(text[:until.start()], year):
+        by_period = until
     spans = _spans(text[by_period.end():], year) if by_period else []
     if not by_period or not spans:
         return None
@@ -369,14 +461,17 @@ def _deadline_by_period(original: str, text: str, year: int) -> Timeline | None:
 
 
 def _period(original: str, text: str, year: int) -> Timeline | None:
+    """The stretch from the first named time to the last; only a start when no end is named."""
     spans = _spans(text, year)
     if not spans:
         return None
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if _ONWARDS.search(text) or (_FROM.match(text) and len(spans) == 1):
+        return Timeline(original, TimelineKind.CONTINUOUS, start=start)
     return Timeline(original, TimelineKind.PERIOD, start=start, end=end)
 
 
-_READERS = (_unscheduled, _recurring, _continuous, _deadline, _period)
+_READERS = (_unscheduled, _recurring, _continuous, _relative, _deadline, _period)
 
 
 def parse_timeline(text: str | None, year: int) -> Timeline | None:
@@ -393,7 +488,7 @@ def parse_timeline(text: str | None, year: int) -> Timeline | None:
         reading = reader(text, normalised, year)
         if reading is not None:
             return reading
-    return Timeline(text, TimelineKind.UNSCHEDULED)
+    return Timeline(text, TimelineKind.UNSCHEDULED, understood=not _TIME_WORDS.search(normalised))
 
 
 def _due_in_cycle(t: Timeline, year: int, first_month: int, length: int) -> date:

@@ -16,10 +16,11 @@ from babel.numbers import format_decimal
 
 LOCALE = "vi"
 
-# Legal documents write day and month with two digits: "ngày 05 tháng 02 năm 2016".
-_DATE_LONG = "'ngày' dd 'tháng' MM 'năm' y"
+# Nghị định 30/2020/NĐ-CP (Phụ lục I) pads days below 10 and only months 1 and 2, so that
+# "tháng 1"/"tháng 2" cannot be misread as "tháng 10"/"tháng 11"/"tháng 12" once written by
+# hand: "ngày 05 tháng 01 năm 2021", "ngày 31 tháng 5 năm 2021".
+_DAY_MONTH = {True: "'ngày' dd 'tháng' MM 'năm' y", False: "'ngày' dd 'tháng' M 'năm' y"}
 _DATE_SHORT = "dd/MM/y"
-_DATETIME_LONG = "HH:mm, 'ngày' dd 'tháng' MM 'năm' y"
 _PERCENT_PATTERN = "#,##0.#"
 
 # Vietnamese order, with the foreign letters f, j, w, z at their Latin places so that
@@ -95,9 +96,13 @@ def sort_key(text: str) -> SortKey:
     return tuple(letters), tuple(tones), tuple(cases), text
 
 
+def _long_pattern(d: date) -> str:
+    return _DAY_MONTH[d.month < 3]
+
+
 def format_date_long(d: date) -> str:
-    """"ngày 29 tháng 12 năm 2017", as legal documents write dates."""
-    return format_date(d, _DATE_LONG, locale=LOCALE)
+    """"ngày 29 tháng 12 năm 2017", "ngày 05 tháng 01 năm 2021", "ngày 31 tháng 5 năm 2021"."""
+    return format_date(d, _long_pattern(d), locale=LOCALE)
 
 
 def format_date_short(d: date) -> str:
@@ -107,7 +112,7 @@ def format_date_short(d: date) -> str:
 
 def format_datetime_long(dt: datetime) -> str:
     """"08:30, ngày 23 tháng 01 năm 2019", in the clock time the value carries."""
-    return format_datetime(dt, _DATETIME_LONG, tzinfo=dt.tzinfo, locale=LOCALE)
+    return format_datetime(dt, "HH:mm, " + _long_pattern(dt), tzinfo=dt.tzinfo, locale=LOCALE)
 
 
 def format_number(x: float | Decimal) -> str:

@@ -14,4 +14,5 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 .venv/bin/ruff check generator tests
+.venv/bin/minhbach check --strict -q
 .venv/bin/python -m pytest -q "$@"

@@ -134,3 +134,44 @@ def test_markdown_that_is_not_utf8_is_reported_not_crashed(site: Path) -> None:
     (site / "content/plans/tn-10-kh-ubnd-2024.md").write_bytes(b"## M\xf5c ti\xeau\n")
     [problem] = _problems(site)
     assert problem.startswith("content/plans/tn-10-kh-ubnd-2024.md: tệp không phải UTF-8")
+
+
+def test_a_bad_date_does_not_hide_a_bad_area_or_agency_of_the_same_file(site: Path) -> None:
+    _edit(site, PLAN, "issued: 2023-12-29", "issued: 2023-02-30")
+    _edit(site, PLAN, "area: cai-cach-the-che", "area: the-che")
+    _edit(site, PLAN, "lead: [tn-so-tu-phap]\n        timeline: Tháng 8",
+          "lead: [tn-so-noi-vuu]\n        timeline: Tháng 8")
+    # Broken required fields get a stand-in, so the rest of the file is still checked, and
+    # the stand-in is never reported as an unknown agency of its own.
+    _edit(site, PLAN, "status: con-hieu-luc", "status: dang-xet")
+    _edit(site, PLAN, "issuer: tn-ubnd-tinh", "issuer: TN UBND")
+    _edit(site, PLAN, "year: 2024", "year: hai")
+    assert [p.split(": ", 1)[0] for p in _problems(site)] == [
+        f"{PLAN}:5:9", f"{PLAN}:7:9", f"{PLAN}:13:7", f"{PLAN}:14:9", f"{PLAN}:59:11",
+        f"{PLAN}:64:16"]
+
+
+def test_every_error_of_one_entry_and_of_its_siblings_is_listed(site: Path) -> None:
+    _edit(site, PLAN, "number: \"1.1\"\n        parent: ii-1", "number: [1]\n        parent: ii-1")
+    _edit(site, PLAN, "timeline: Tháng 8 đến 11/2024", "timeline: [Tháng 8]")
+    _edit(site, PLAN, "lead: [tn-so-noi-vu]\n        timeline: Trước",
+          "lead: [tn-so-khong-co]\n        timeline: Trước")
+    locations = [p.split(": ", 1)[0] for p in _problems(site)]
+    assert locations == [f"{PLAN}:54:16", f"{PLAN}:65:19", f"{PLAN}:67:17"]
+
+
+def test_one_broken_organisation_is_reported_alone(site: Path) -> None:
+    # The entry is broken, but it exists: plans naming it are not wrong too, and the other
+    # organisations of the file still count.
+    _edit(site, "data/organisations/thu-nghiem.yaml", "short_name: Sở Tư pháp\n    level: so",
+          "short_name: Sở Tư pháp\n    level: cuc")
+    assert _problems(site) == [
+        ("data/organisations/thu-nghiem.yaml:15:12: giá trị “cuc” không hợp lệ; chỉ chấp nhận: "
+        "trung-uong, tinh, so, huyen, xa, don-vi, doan-the, nhom")]
+
+
+def test_a_broken_task_is_not_also_unknown_to_its_sub_tasks(site: Path) -> None:
+    _edit(site, PLAN, "title: Rà soát văn bản quy phạm pháp luật\n",
+          "title: Rà soát văn bản quy phạm pháp luật\n        colour: red\n")
+    [problem] = _problems(site)
+    assert problem.startswith(f"{PLAN}:64:9: trường “colour” không có trong định dạng")

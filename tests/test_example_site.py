@@ -115,3 +115,15 @@ def test_agencies_index_is_in_vietnamese_alphabetical_order(example_site: Path) 
     names = re.findall(r'<a href="/co-quan/[^"]+/">([^<]+)</a>', section)
     assert len(names) > 10
     assert names == sorted(names, key=sort_key)
+
+
+def test_every_long_date_on_the_site_is_in_official_style(example_site: Path) -> None:
+    """Nghị định 30/2020/NĐ-CP: a leading zero for days below 10 and months 1 and 2 only."""
+    dates: set[str] = set()
+    for page in example_site.rglob("*.html"):
+        dates.update(re.findall(r"ngày \d+ tháng \d+ năm \d{4}", page.read_text(encoding="utf-8")))
+    assert any(re.fullmatch(r"ngày \d\d tháng (?:[3-9]|1[0-2]) năm \d{4}", d) for d in dates)
+    for written in dates:
+        day, month = (int(n) for n in re.findall(r"\d+", written)[:2])
+        official_month = f"{month:02d}" if month < 3 else str(month)
+        assert written.startswith(f"ngày {day:02d} tháng {official_month} "), written

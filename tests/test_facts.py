@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from generator.dataset import load_dataset
 from generator.facts import derive, describe_timeline, number_key
 from generator.timeline import parse_timeline
@@ -48,3 +50,15 @@ def test_plans_by_year_and_issuer(site: Path) -> None:
     facts = derive(load_dataset(site))
     assert [year for year, _ in facts.plans_by_year()] == [2024]
     assert [org.id for org, _ in facts.plans_by_issuer()] == ["tn-so-noi-vu", "tn-ubnd-tinh"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("định kỳ, đột xuất", "Định kỳ, đột xuất"),
+    ("Định kỳ", "Định kỳ"),
+    ("Hàng quý và đột xuất", "Định kỳ hằng quý, đột xuất"),
+    ("Trước ngày 15 hàng quý", "Định kỳ hằng quý, trước ngày 15"),
+    ("Từ ngày 01/3/2020", "Từ 01/03/2020, không có hạn cố định"),
+    ("kể từ ngày 15.6.2021", "Từ 15/06/2021, không có hạn cố định"),
+])
+def test_timeline_labels_are_never_doubled(text: str, label: str) -> None:
+    assert describe_timeline(parse_timeline(text, 2021)) == label

@@ -156,3 +156,20 @@ def test_open_data_is_deterministic(site: Path) -> None:
     data = load_dataset(site)
     first = [(f.url, f.content) for f in build_files(derive(data))]
     assert first == [(f.url, f.content) for f in build_files(derive(data))]
+
+
+def test_indicator_rows_give_bands_and_never_one_reading_for_several_targets() -> None:
+    from generator.exports import plan_indicator_row
+
+    from .test_progress import PLAN_ID, _facts, _plan
+
+    plan = _plan([("a", "Năm 2018")], [("ba", "cấp tỉnh đạt 100%, cấp huyện đạt 90%, cấp xã 70%"),
+                                       ("khoang", "từ 80% đến dưới 90%"), ("mot", "đạt 95%")])
+    rows = {f.indicator.id: plan_indicator_row(f) for f in _facts(plan).plans[PLAN_ID].indicators}
+    assert (rows["ba"].target_comparator, rows["ba"].target_value, rows["ba"].target_parts) == (
+        None, None, 3)
+    band = rows["khoang"]
+    assert (band.target_comparator, band.target_value, band.target_upper_comparator,
+            band.target_upper, band.target_parts) == (">=", 80, "<", 90, 1)
+    assert (rows["mot"].target_comparator, rows["mot"].target_upper, rows["mot"].target_parts) == (
+        ">=", None, 1)

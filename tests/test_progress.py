@@ -338,3 +338,27 @@ def test_a_plan_without_reports_has_no_progress_but_is_counted_in_its_year() -> 
     assert all(t.latest is None for t in plan_facts.tasks)
     assert facts.records == {}
     assert facts.years[0].reported == [] and facts.years[0].counts.total == 0
+
+
+def test_a_target_of_several_parts_never_shows_met_on_one_number() -> None:
+    """"cấp huyện đạt 90%" is not met by a district result of 85%, however it is reported."""
+    plan = _plan([("a", "Năm 2018")], [
+        ("cap", "cấp tỉnh đạt 100%, cấp huyện đạt 90%, cấp xã đạt 70%"),
+        ("cap-du", "cấp tỉnh đạt 100%, cấp huyện đạt 90%, cấp xã đạt 70%"),
+        ("cap-mot-so", "cấp tỉnh đạt 100%, cấp huyện đạt 90%, cấp xã đạt 70%"),
+        ("khong-de", "Không để cơ quan nào có kết quả dưới 75%"),
+        ("khoang", "từ 80% đến dưới 90%"),
+    ])
+    [year] = _reports(plan, _report("2018-nam", "2018-12-10", indicators={
+        "cap": "cấp tỉnh 100%, cấp huyện 85%, cấp xã 72%",
+        "cap-du": "Cấp xã: 71,5%; cấp tỉnh: 100%; cấp huyện: 90%",
+        "cap-mot-so": "100%",
+        "khong-de": "80%",
+        "khoang": "92%"}))
+    assert _states(year) == {
+        "cap": ("khong-dat", "Không đạt"),
+        "cap-du": ("dat", "Đạt"),
+        "cap-mot-so": ("chua-so-sanh-duoc", "Chưa so sánh được"),
+        "khong-de": ("dat", "Đạt"),
+        "khoang": ("khong-dat", "Không đạt"),
+    }

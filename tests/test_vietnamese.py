@@ -119,6 +119,12 @@ def test_sort_key_ignores_normalisation_form_and_extra_spaces() -> None:
     (date(2017, 12, 29), "ngày 29 tháng 12 năm 2017"),
     (date(2016, 2, 5), "ngày 05 tháng 02 năm 2016"),
     (date(2024, 1, 1), "ngày 01 tháng 01 năm 2024"),
+    # Nghị định 30/2020/NĐ-CP: only months 1 and 2 take a leading zero.
+    (date(2021, 5, 31), "ngày 31 tháng 5 năm 2021"),
+    (date(2021, 3, 9), "ngày 09 tháng 3 năm 2021"),
+    (date(2021, 9, 10), "ngày 10 tháng 9 năm 2021"),
+    (date(2021, 10, 1), "ngày 01 tháng 10 năm 2021"),
+    (date(2021, 2, 28), "ngày 28 tháng 02 năm 2021"),
 ])
 def test_format_date_long(value: date, expected: str) -> None:
     assert format_date_long(value) == expected
@@ -136,7 +142,7 @@ def test_format_datetime_long() -> None:
 def test_format_datetime_long_keeps_the_clock_time_of_an_aware_value() -> None:
     hanoi = timezone(timedelta(hours=7))
     value = datetime(2021, 5, 31, 21, 20, tzinfo=hanoi)
-    assert format_datetime_long(value) == "21:20, ngày 31 tháng 05 năm 2021"
+    assert format_datetime_long(value) == "21:20, ngày 31 tháng 5 năm 2021"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
