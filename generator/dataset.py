@@ -30,6 +30,7 @@ from .models import (
 )
 from .paths import safe_path
 from .periods import Period, parse_period
+from .plan_agencies import resolve_plan_agencies
 from .timeline import parse_timeline
 from .urls import PLAN_LINK
 from .validation import parse
@@ -152,6 +153,7 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
                          f"mã kế hoạch “{plan.id}” phải trùng tên tệp “{path.stem}”")
             continue
         if registry.claim(plan.id, doc.locate(("id",))):
+            plan = resolve_plan_agencies(plan, doc, data.organisations, data.provinces, problems)
             data.plans[plan.id] = plan
             data.plan_docs[plan.id] = doc
             _check_plan(plan, doc, data, problems)
