@@ -52,6 +52,21 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .importers.import_command import run_import
+
+    return run_import(args.root, args.document, args.id, args.force, args.year)
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("import", help="nhập kế hoạch từ tệp Word (.docx, .doc)")
+    command.add_argument("document", type=Path, help="tệp Word của kế hoạch")
+    command.add_argument("--id", required=True, help="mã kế hoạch, ví dụ bd-15-kh-ubnd-2024")
+    command.add_argument("--year", type=int, help="năm của kế hoạch khi văn bản không ghi")
+    command.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    command.set_defaults(run=_import)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="minhbach", description="Minh Bạch: dựng trang công khai "
                                    "kế hoạch cải cách hành chính từ Markdown và YAML.")
@@ -70,6 +85,7 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="xuất JSON Schema của từng loại tệp dữ liệu")
     schema.add_argument("--output", type=Path, default=Path("docs/schema"))
     schema.set_defaults(run=_schema)
+    _add_import(commands)
     return main
 
 

@@ -103,6 +103,7 @@ class Indicator(Strict):
     monitoring_text: Short | None = None
     implementing: list[Id] = []
     implementing_text: Short | None = None
+    note: Text | None = None
 
 
 class Task(Strict):
@@ -116,6 +117,7 @@ class Task(Strict):
     coordinating: list[Id] = []
     coordinating_text: Short | None = None
     timeline: Short | None = None
+    note: Text | None = None
 
 
 class Section(Strict):
