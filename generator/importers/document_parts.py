@@ -238,11 +238,13 @@ def citations(body: list[str]) -> list[Citation]:
     """Every "Căn cứ …" of the body, one per document cited (a paragraph may cite several)."""
     found = []
     for paragraph in body:
+        if re.match(r"^[IVX]+\.\s", paragraph):
+            break  # the legal basis comes before the first part; later "Căn cứ" is prose
         if not paragraph.startswith("Căn cứ"):
             continue
         for part in re.split(r";\s*(?=Căn cứ\b)|;\s*$", paragraph):
             text = re.sub(r"^Căn cứ\s+", "", part).strip().rstrip(";,.")
-            text = text.split(". ")[0] if len(text) > 400 else text
+            text = re.split(r"\.\s+(?=[A-ZĐ])", text)[0]  # a following sentence is prose
             if text:
                 found.append(_citation(text))
     return found
