@@ -77,12 +77,13 @@ def read_blocks(path: Path) -> list[Block]:
 
 def _read_docx(path: Path) -> list[Block]:
     import docx  # python-docx: imported here so the site build never pays for it
+    from docx.opc.exceptions import OpcError
 
     if path.stat().st_size > MAX_BYTES:
         raise ImportFailed(f"tệp “{path.name}” lớn hơn {MAX_BYTES // 2**20} MB; không phải một kế hoạch")
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ImportFailed(f"“{path.name}” không phải tệp Word .docx đọc được ({exc}); hãy mở "
                            "bằng Word và Lưu thành (Save As) định dạng .docx") from exc
     blocks: list[Block] = []
