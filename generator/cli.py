@@ -67,6 +67,64 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
     command.set_defaults(run=_import)
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .starting_files import CannotCreate, new_plan, new_post, new_report
+
+    makers = {"plan": lambda: new_plan(args.root, args.id, args.force),
+              "report": lambda: new_report(args.root, args.plan, args.period, args.force),
+              "post": lambda: new_post(args.root, args.title, args.force)}
+    try:
+        written = makers[args.kind]()
+    except CannotCreate as exc:
+        print(f"Không tạo được tệp: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Đã tạo {path.relative_to(args.root).as_posix()}")
+    return 0
+
+
+def _add_new(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("new", help="tạo tệp khởi đầu: kế hoạch, báo cáo, tin")
+    kinds = command.add_subparsers(dest="kind", required=True)
+    plan = kinds.add_parser("plan", help="kế hoạch mới: data/plans/ID.yaml và toàn văn")
+    plan.add_argument("id", help="mã kế hoạch, ví dụ bd-15-kh-ubnd-2024")
+    report = kinds.add_parser("report", help="báo cáo kết quả một kỳ, liệt kê sẵn mọi nhiệm vụ")
+    report.add_argument("plan", help="mã kế hoạch")
+    report.add_argument("period", help="mã kỳ, ví dụ 2024-quy-1, 2024-6-thang, 2024-nam")
+    post = kinds.add_parser("post", help="tin mới trong content/news/")
+    post.add_argument("title", help="tiêu đề tin")
+    for sub in (plan, report, post):
+        sub.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    command.set_defaults(run=_new)
+
+
+def _doc(args: argparse.Namespace) -> int:
+    from .phrase_readings import read_target, read_timeline
+
+    try:
+        lines = (read_timeline(args.phrase, args.year) if args.kind == "timeline"
+                 else read_target(args.phrase))
+    except ValueError as exc:
+        print(f"“{args.phrase}”: {exc}", file=sys.stderr)
+        return 1
+    print(f"“{args.phrase}”")
+    for line in lines:
+        print(f"  {line}")
+    return 0
+
+
+def _add_doc(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("doc", help="xem Minh Bạch đọc một cụm từ thế nào")
+    kinds = command.add_subparsers(dest="kind", required=True)
+    timeline = kinds.add_parser("timeline", help="đọc thời gian thực hiện, ví dụ “Quý II/2018”")
+    timeline.add_argument("phrase")
+    timeline.add_argument("--year", type=int, required=True,
+                          help="năm của kế hoạch, dùng khi cụm từ không ghi năm")
+    target = kinds.add_parser("target", help="đọc chỉ tiêu, ví dụ “từ 80% trở lên”")
+    target.add_argument("phrase")
+    command.set_defaults(run=_doc)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="minhbach", description="Minh Bạch: dựng trang công khai "
                                    "kế hoạch cải cách hành chính từ Markdown và YAML.")
@@ -86,6 +144,8 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", type=Path, default=Path("docs/schema"))
     schema.set_defaults(run=_schema)
     _add_import(commands)
+    _add_new(commands)
+    _add_doc(commands)
     return main
 
 

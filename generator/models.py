@@ -243,6 +243,13 @@ class Report(Strict):
     tasks: list[TaskResult] = []
     indicators: list[IndicatorResult] = []
 
+    @field_validator("tasks", "indicators", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        # "tasks:" with every row still commented out (as `minhbach new report` writes it)
+        # is YAML null: nothing reported yet, not a mistake.
+        return [] if value is None else value
+
 
 class PageMeta(Strict):
     """Front matter of a static page (content/pages/*.md)."""
