@@ -56,13 +56,15 @@ def _layout_a(path: Path) -> Path:
 
 
 def _layout_b(path: Path) -> Path:
-    """Header and signature as paragraphs; columns in another order under other names; an
-    indicator table with a two-row header and unnumbered sub-rows; a task table cut in two
-    at a page break, repeating its header; a section row written in one cell."""
+    """Header and signature as paragraphs; a title opening like a body ("Thực hiện…");
+    columns in another order under other names; an indicator table with a two-row header
+    and unnumbered sub-rows; a task table cut at page breaks, once repeating its header and
+    once not; a section row written in one cell; an "a)" row with only its title."""
     d = w.new()
     w.paragraphs(d, ["UBND TỈNH THỬ NGHIỆM", "SỞ NỘI VỤ", "Số: /KH-SNV",
                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Thử Nghiệm, ngày tháng năm", "KẾ HOẠCH", "Cải cách hành chính của Sở Nội vụ",
+                     "Thử Nghiệm, ngày tháng năm", "KẾ HOẠCH",
+                     "Thực hiện cải cách hành chính của Sở Nội vụ",
                      "năm 2025", "I. MỤC TIÊU", "1. Chỉ tiêu tại Phụ lục I.", "Nơi nhận:",
                      "- UBND tỉnh;", "- Lưu: VT.", "GIÁM ĐỐC", "(Đã ký)", "Lê Thị C",
                      "PHỤ LỤC I", "CHỈ TIÊU NĂM 2025"])
@@ -96,6 +98,10 @@ def _layout_b(path: Path) -> Path:
         ["", "", "III", "HIỆN ĐẠI HÓA HÀNH CHÍNH", "", ""],
         ["Quý IV/2025", "Sở Nội vụ; Sở Tư pháp", "3", "Chuyển đổi số", "Phần mềm", "UBND tỉnh"],
     ])
+    d.add_page_break()  # Word split the table here without repeating its header
+    w.add_table(d, [], [["", "", "a)", "Số hóa hồ sơ", "", ""],
+                        ["Cả năm", "Sở Tư pháp", "4", "Rà soát quy trình nội bộ", "Báo cáo", ""]],
+                width=6)
     return w.save(d, path)
 
 
@@ -178,7 +184,7 @@ def test_layout_b_columns_by_header_text_and_tables_across_pages(
     assert (plan["number"], plan["number_text"], plan["issued"], plan["issued_text"]) == (
         None, "Số: /KH-SNV", None, "Thử Nghiệm, ngày tháng năm")
     assert (plan["issuer"], plan["status"], plan["year"]) == ("tn-so-noi-vu", "du-thao", 2025)
-    assert plan["title"] == "Cải cách hành chính của Sở Nội vụ năm 2025"
+    assert plan["title"] == "Thực hiện cải cách hành chính của Sở Nội vụ năm 2025"
     assert plan["signer"] == {"name": "Lê Thị C", "title": "GIÁM ĐỐC"}
     assert plan["recipients"] == ["UBND tỉnh;", "Lưu: VT."]
     assert plan["indicators"] == [
@@ -193,7 +199,7 @@ def test_layout_b_columns_by_header_text_and_tables_across_pages(
          "group": "Phụ lục I CHỈ TIÊU NĂM 2025", "text": "- Thanh toán trực tuyến",
          "target": "50%"}]
     rows = [(s["id"], s["area"], [(t["id"], t.get("parent"), t["title"], t.get("product"),
-                                   t.get("lead_text"), t.get("coordinating_text"), t["timeline"])
+                                   t.get("lead_text"), t.get("coordinating_text"), t.get("timeline"))
                                   for t in s["tasks"]]) for s in plan["sections"]]
     assert rows == [
         ("ii", "cai-cach-thu-tuc-hanh-chinh", [
@@ -203,7 +209,10 @@ def test_layout_b_columns_by_header_text_and_tables_across_pages(
             ("ii-dong-2", None, "Việc không đánh số", None, "Sở Nội vụ", None, "Thường xuyên")]),
         ("iii", "hien-dai-hoa-hanh-chinh", [
             ("iii-3", None, "Chuyển đổi số", "Phần mềm", "Sở Nội vụ; Sở Tư pháp", "UBND tỉnh",
-             "Quý IV/2025")])]
+             "Quý IV/2025"),
+            ("iii-a", "iii-3", "Số hóa hồ sơ", None, None, None, None),
+            ("iii-4", None, "Rà soát quy trình nội bộ", "Báo cáo", "Sở Tư pháp", None,
+             "Cả năm")])]
     out = capsys.readouterr().out
     assert "bảng 3, dòng 2: dòng không có số thứ tự; để là một dòng độc lập" in out
     assert "0 tên mới" in out

@@ -14,8 +14,8 @@ from .appendix_columns import Columns, Role
 from .docx_reader import Row, Table
 
 _ROMAN = r"[IVXLC]+"
-_SECTION_NUMBER = re.compile(rf"^(?:phần\s+|phan\s+)?({_ROMAN}|[A-Z]|[A-Z]\.{_ROMAN})[.):]?$",
-                             re.IGNORECASE)
+# Section numbers are capitals (I, II, A, "Phần I"); "a)" is a sub-row, never a section.
+_SECTION_NUMBER = re.compile(rf"^(?:[Pp]hần\s+|PHẦN\s+)?({_ROMAN}|[A-Z])[.):]?$")
 _SECTION_TEXT = re.compile(rf"^((?:Phần\s+)?(?:{_ROMAN}|[A-Z]))[.):]?\s+(\S.*)$")
 _COLUMN_NUMBERS = re.compile(r"^\(?\d+\)?$")
 

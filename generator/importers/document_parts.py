@@ -34,6 +34,7 @@ _SIGNED = re.compile(r"^\((đã ký|ký|ký tên|ký, ghi rõ họ tên|ký tên
 _BULLET = re.compile(r"^[-–+•]\s*")
 _APPENDIX = re.compile(r"^PHỤ LỤC\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"^\((kèm theo|ban hành kèm)", re.IGNORECASE)
+_HEADING = re.compile(r"^[IVX]+\.\s")
 _BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Triển khai|Để|Nhằm)\b|^[IVX]+\.\s")
 _CITATION = re.compile(r"^(?P<type>[A-ZĐ][^\s]*(?:\s+[^\s]+){0,4}?)\s+số\s+(?P<number>[^\s,;]+)")
 _CITED_TYPES = ("Luật", "Bộ luật", "Nghị định", "Nghị quyết", "Quyết định", "Kế hoạch", "Chỉ thị",
@@ -111,10 +112,13 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _width(table: Table) -> int:
+    return max((len(r.cells) for r in table.rows), default=0)
+
+
 def _lines(table: Table) -> list[str]:
     """A layout table read column by column: the left block, then the right block."""
-    width = max((len(r.cells) for r in table.rows), default=0)
-    return [line for col in range(width) for row in table.rows
+    return [line for col in range(_width(table)) for row in table.rows
             if col < len(row.cells) for line in row.cells[col].split("\n") if line]
 
 
@@ -133,6 +137,11 @@ class _Reader:
 
     def table(self, table: Table) -> None:
         columns = recognise(table.rows)
+        last = self.appendices[-1] if self.appendices else None
+        if columns is None and last and self.stage == "appendix" and not self.appendix_title \
+                and _width(table) == len(last.columns.roles):
+            last.add_table(table, 0)  # Word split the table at a page without repeating its header
+            return
         if columns is None or columns.kind is None:
             if self.stage in ("header", "signature") or self._layout(table):
                 for line in _lines(table):
@@ -140,7 +149,6 @@ class _Reader:
             else:
                 self.unread.append(table.number)
             return
-        last = self.appendices[-1] if self.appendices else None
         if last is None or self.appendix_title or last.columns.roles != columns.roles:
             title = " ".join(self.appendix_title) or f"Bảng {table.number}"
             last = Appendix(title, columns)
@@ -177,8 +185,11 @@ class _Reader:
             self.header.issuer_lines.append(line)
 
     def _title(self, line: str) -> None:
+        # The first line is the title even when it opens like the body ("Thực hiện công tác…").
+        starts_body = _BODY_START.match(line) and (
+            self.header.title_lines or line.startswith("Căn cứ") or _HEADING.match(line))
         ends = self.header.title_lines and (_MOTTO.search(fold(line)) or len(line) > 160)
-        if _BODY_START.match(line) or ends:
+        if starts_body or ends:
             self.stage = "body"
             if not _MOTTO.search(fold(line)):
                 self._body(line)
@@ -238,7 +249,7 @@ def citations(body: list[str]) -> list[Citation]:
     """Every "Căn cứ …" of the body, one per document cited (a paragraph may cite several)."""
     found = []
     for paragraph in body:
-        if re.match(r"^[IVX]+\.\s", paragraph):
+        if _HEADING.match(paragraph):
             break  # the legal basis comes before the first part; later "Căn cứ" is prose
         if not paragraph.startswith("Căn cứ"):
             continue
