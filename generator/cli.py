@@ -68,19 +68,9 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .starting_files import CannotCreate, new_plan, new_post, new_report
+    from .starting_files import run_new
 
-    makers = {"plan": lambda: new_plan(args.root, args.id, args.force),
-              "report": lambda: new_report(args.root, args.plan, args.period, args.force),
-              "post": lambda: new_post(args.root, args.title, args.force)}
-    try:
-        written = makers[args.kind]()
-    except CannotCreate as exc:
-        print(f"Không tạo được tệp: {exc}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"Đã tạo {path.relative_to(args.root).as_posix()}")
-    return 0
+    return run_new(args)
 
 
 def _add_new(commands: argparse._SubParsersAction) -> None:
@@ -99,18 +89,9 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
 
 
 def _doc(args: argparse.Namespace) -> int:
-    from .phrase_readings import read_target, read_timeline
+    from .phrase_readings import run_doc
 
-    try:
-        lines = (read_timeline(args.phrase, args.year) if args.kind == "timeline"
-                 else read_target(args.phrase))
-    except ValueError as exc:
-        print(f"“{args.phrase}”: {exc}", file=sys.stderr)
-        return 1
-    print(f"“{args.phrase}”")
-    for line in lines:
-        print(f"  {line}")
-    return 0
+    return run_doc(args.kind, args.phrase, args.year if args.kind == "timeline" else None)
 
 
 def _add_doc(commands: argparse._SubParsersAction) -> None:

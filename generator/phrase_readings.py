@@ -6,6 +6,8 @@ Vietnamese wording for timelines as the plan pages (`describe_timeline`).
 
 from __future__ import annotations
 
+import sys
+
 from .facts import describe_timeline
 from .targets import Comparator, Target, parse_target
 from .timeline import TimelineKind, parse_timeline
@@ -26,6 +28,19 @@ _KINDS = {
     TimelineKind.UNSCHEDULED: "không có hạn cố định",
 }
 _CHANGES = {"increase": "tăng", "decrease": "giảm"}
+
+
+def run_doc(kind: str, phrase: str, year: int | None) -> int:
+    """Print the reading of `phrase`; an impossible date is a Vietnamese error (exit 1)."""
+    try:
+        lines = read_timeline(phrase, year or 0) if kind == "timeline" else read_target(phrase)
+    except ValueError as exc:
+        print(f"“{phrase}”: {exc}", file=sys.stderr)
+        return 1
+    print(f"“{phrase}”")
+    for line in lines:
+        print(f"  {line}")
+    return 0
 
 
 def read_timeline(text: str, year: int) -> list[str]:

@@ -8,8 +8,10 @@ and give the status, so a row nobody reported stays "Chưa báo cáo".
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 
 from .dataset import load_dataset
@@ -23,6 +25,21 @@ _YEAR = re.compile(r"(?:^|-)((?:19|20)\d\d)(?:-|$)")
 
 class CannotCreate(Exception):
     """A starting file cannot be written; the message is Vietnamese."""
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """`minhbach new plan|report|post`: write the file, or say in Vietnamese why not."""
+    makers = {"plan": lambda: new_plan(args.root, args.id, args.force),
+              "report": lambda: new_report(args.root, args.plan, args.period, args.force),
+              "post": lambda: new_post(args.root, args.title, args.force)}
+    try:
+        written = makers[args.kind]()
+    except CannotCreate as exc:
+        print(f"Không tạo được tệp: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Đã tạo {path.relative_to(args.root).as_posix()}")
+    return 0
 
 
 def _write(path: Path, text: str, force: bool, root: Path) -> Path:

@@ -230,6 +230,9 @@ def test_round_trip_check_build_and_every_row_on_the_page(site: Path, tmp_path: 
             '<a href="/co-quan/tn-so-tu-phap/">Sở Tư pháp</a>') in page
     assert "Từ 01/01/2024 đến 31/03/2024" in page  # "Quý I/2024" read by the timeline reader
     assert "<h2" in page and "MỤC ĐÍCH, YÊU CẦU" in page
+    # An unknown column is kept as the row's note, and published with the open data.
+    tasks_csv = (site / "output/du-lieu/tn-25-kh-ubnd-2024/nhiem-vu.csv").read_text("utf-8-sig")
+    assert "Ghi chú: Ưu tiên" in tasks_csv
 
 
 def test_existing_files_are_never_overwritten_without_force(
