@@ -100,7 +100,7 @@ def _layout_b(path: Path) -> Path:
     ])
     d.add_page_break()  # Word split the table here without repeating its header
     w.add_table(d, [], [["", "", "a)", "Số hóa hồ sơ", "", ""],
-                        ["Cả năm", "Sở Tư pháp", "4", "Rà soát quy trình nội bộ", "Báo cáo", ""]],
+                        ["Tuần 2", "Sở Tư pháp", "4", "Rà soát quy trình nội bộ", "Báo cáo", ""]],
                 width=6)
     return w.save(d, path)
 
@@ -212,9 +212,12 @@ def test_layout_b_columns_by_header_text_and_tables_across_pages(
              "Quý IV/2025"),
             ("iii-a", "iii-3", "Số hóa hồ sơ", None, None, None, None),
             ("iii-4", None, "Rà soát quy trình nội bộ", "Báo cáo", "Sở Tư pháp", None,
-             "Cả năm")])]
+             "Tuần 2")])]
     out = capsys.readouterr().out
     assert "bảng 3, dòng 2: dòng không có số thứ tự; để là một dòng độc lập" in out
+    assert ("bảng 4, dòng 2, cột “Thời gian thực hiện”: “Tuần 2” có số nhưng không đọc ra hạn "
+            "nào") in out
+    assert out.count("\n  - ") == 4  # two lines of counts, the two doubts above, nothing else
     assert "0 tên mới" in out
 
 

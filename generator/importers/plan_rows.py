@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Area
-from ..timeline import parse_timeline
+from ..timeline import TimelineKind, parse_timeline
 from ..vietnamese import fold, slugify
 from .agency_matching import AgencyMatcher, cell_text
 from .appendix_columns import Role
@@ -21,6 +21,8 @@ from .appendix_rows import Appendix, DataRow, SectionRow, Where
 SHORT = 300  # the longest text a short field (product, timeline, agency cell) may hold
 _SUB_ROW = re.compile(r"^[a-zđ]\)?$")
 _BULLET = re.compile(r"^[-–+•]\s*")
+# "Theo Quyết định số 12/QĐ-UBND": numbers that name a document, not a date.
+_DEFERRED = re.compile(r"^(theo|khi|sau khi|căn cứ)\b", re.IGNORECASE)
 # Words every area name shares; they say nothing about which area a title belongs to.
 _AREA_STOP = frozenset({"cai", "cach", "cong", "tac", "va", "hanh", "chinh", "nha", "nuoc", "xay",
                         "dung", "phat", "trien", "cac", "cua", "trong", "nam"})
@@ -195,13 +197,17 @@ class RowBuilder:
         text = self._short(row, Role.TIMELINE, appendix, notes)
         if text is None:
             return None
+        column = _header(appendix, Role.TIMELINE)
         try:
-            parse_timeline(text, self.year)
+            reading = parse_timeline(text, self.year)
         except ValueError as exc:
-            notes.append(f"{_header(appendix, Role.TIMELINE)}: {text}")
-            self.doubt(row.where, _header(appendix, Role.TIMELINE),
-                       f"“{text}”: {exc}; đã chép vào ghi chú (note)")
+            notes.append(f"{column}: {text}")
+            self.doubt(row.where, column, f"“{text}”: {exc}; đã chép vào ghi chú (note)")
             return None
+        if (reading and reading.kind == TimelineKind.UNSCHEDULED and re.search(r"\d", text)
+                and not _DEFERRED.match(text)):
+            self.doubt(row.where, column, f"“{text}” có số nhưng không đọc ra hạn nào (không có "
+                       "hạn cố định); thử: minhbach doc timeline")
         return text
 
     def _agencies(self, item: dict[str, Any], row: DataRow, cells: tuple[tuple[Role, str], ...],
