@@ -22,6 +22,8 @@ _WORD = re.compile(r"\w+")
 # Words that join names in a cell or give a body's role, and name no body themselves.
 _JOINERS = frozenset({("va",), ("voi",), ("chu", "tri"), ("phoi", "hop")})
 _SEPARATOR = re.compile(r"[,;\n]")
+# Kind words that lists leave out after the first body: "Sở Y tế, Giáo dục và Đào tạo".
+_HEADS = frozenset({"so", "phong", "ban", "cuc"})
 
 Words = tuple[str, ...]
 
@@ -115,16 +117,19 @@ class NameIndex:
         spans: list[Span] = []
         unknown: list[tuple[int, int]] = []  # token index ranges
         ambiguous: list[tuple[str, tuple[str, ...]]] = []
-        cursor, i = 0, 0
+        words_ = [t.group() for t in tokens]
+        cursor, i, head = 0, 0, None
         while i < len(tokens):
-            size, ids = self._match([t.group() for t in tokens[i:i + self._longest]])
+            size, ids = self._match_at(words_, i, head)
             if not size:
-                joiner = _joiner([t.group() for t in tokens[i:i + 2]])
-                if not joiner:
+                skip = _joiner(words_[i:i + 2]) or _intro(words_, i, tokens, text)
+                if not skip:
                     apart = i and _SEPARATOR.search(text, tokens[i - 1].end(), tokens[i].start())
                     _extend(unknown, i, together=not apart)
-                i += joiner or 1
+                head = next((w for w in words_[i:i + (skip or 1)] if w in _HEADS), head)
+                i += skip or 1
                 continue
+            head = words_[i] if words_[i] in _HEADS else head
             start, end = tokens[i].start(), tokens[i + size - 1].end()
             if start > cursor:
                 spans.append(Span(text[cursor:start]))
@@ -138,6 +143,15 @@ class NameIndex:
         if cursor < len(text):
             spans.append(Span(text[cursor:]))
         return Reading(tuple(spans), tuple(self._unknown(text, tokens, unknown)), tuple(ambiguous))
+
+    def _match_at(self, words_: list[str], i: int, head: str | None) -> tuple[int, set[str]]:
+        """The longest name at word `i`; in "Sở Y tế, Giáo dục và Đào tạo" the second body
+        is found as "Sở Giáo dục và Đào tạo", the kind word carried over from before."""
+        size, ids = self._match(words_[i:i + self._longest])
+        if size or head is None or words_[i] in _HEADS:
+            return size, ids
+        size, ids = self._match([head, *words_[i:i + self._longest - 1]])
+        return (size - 1, ids) if size > 1 else (0, set())
 
     def _match(self, tokens: list[str]) -> tuple[int, set[str]]:
         for size in range(len(tokens), 0, -1):
@@ -161,6 +175,14 @@ class NameIndex:
                                           cutoff=0.5)
         labels = [self._labels[i] for key in close for i in sorted(self._ids[keys[key]])]
         return tuple(list(dict.fromkeys(labels))[:count])
+
+
+def _intro(words_: list[str], i: int, tokens: list[re.Match[str]], text: str) -> int:
+    """ "Các sở: Tài chính, Nội vụ" opens a list of bodies of one kind; 2 words to skip."""
+    if words_[i:i + 1] != ["cac"] or i + 1 >= len(words_) or words_[i + 1] not in _HEADS:
+        return 0
+    after = text[tokens[i + 1].end():tokens[i + 2].start()] if i + 2 < len(tokens) else ""
+    return 2 if ":" in after else 0
 
 
 def _joiner(tokens: list[str]) -> int:

@@ -109,3 +109,13 @@ def test_the_page_shows_the_text_once_with_links_inside(site: Path) -> None:
     page = (site / "output/ke-hoach/tn-10-kh-ubnd-2024/index.html").read_text(encoding="utf-8")
     assert ('<span class="as-written"><a href="/co-quan/tn-so-noi-vu/">Sở Nội vụ</a> (chủ trì) và '
             '<a href="/co-quan/tn-so-tu-phap/">Sở Tư pháp</a></span>') in page
+
+
+def test_lists_that_leave_out_the_kind_word_after_the_first_body() -> None:
+    index = NameIndex(ORGS, PROVINCES)
+    reading = index.read("Sở Nội vụ, Tư pháp")
+    assert reading.orgs == ["x-so-noi-vu", "x-so-tu-phap"] and not reading.unknown
+    assert reading.spans[-1] == Span("Tư pháp", "x-so-tu-phap")
+    assert index.read("Các sở: Nội vụ, Tư pháp").orgs == ["x-so-noi-vu", "x-so-tu-phap"]
+    # The kind word is carried only to the names of that kind.
+    assert [u.text for u in index.read("Phòng Tư pháp").unknown] == ["Phòng Tư pháp"]

@@ -25,7 +25,8 @@ _BULLET = re.compile(r"^[-–+•]\s*")
 _DEFERRED = re.compile(r"^(theo|khi|sau khi|căn cứ)\b", re.IGNORECASE)
 # Words every area name shares; they say nothing about which area a title belongs to.
 _AREA_STOP = frozenset({"cai", "cach", "cong", "tac", "va", "hanh", "chinh", "nha", "nuoc", "xay",
-                        "dung", "phat", "trien", "cac", "cua", "trong", "nam"})
+                        "dung", "phat", "trien", "cac", "cua", "trong", "nam", "thuc", "hien",
+                        "co", "che"})
 _TASK_AGENCIES = ((Role.LEAD, "lead"), (Role.COORDINATING, "coordinating"))
 _INDICATOR_AGENCIES = ((Role.MONITORING, "monitoring"), (Role.IMPLEMENTING, "implementing"))
 
@@ -86,16 +87,23 @@ class RowBuilder:
                 "area": self._area(title, where), "tasks": []}
 
     def _area(self, title: str, where: Where) -> str:
-        wanted = set(fold(title).split()) - _AREA_STOP
-        scored = sorted(((len(wanted & _area_words(a)), a.order, a.id) for a in self.areas.values()),
-                        key=lambda s: (-s[0], s[1]))
-        if scored and scored[0][0] and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-            return scored[0][2]
-        fallback = "khac" if "khac" in self.areas else min(self.areas.values(),
-                                                           key=lambda a: a.order).id
-        self.doubt(where, None, f"không đoán được lĩnh vực của phần “{title}”; đã ghi "
-                   f"“{fallback}”, hãy chọn mã trong data/areas.yaml")
-        return fallback
+        """The reform area whose name shares most words with the title; on a tie, the one
+        the title names first ("CHỈ ĐẠO, TUYÊN TRUYỀN, KIỂM TRA" is chỉ đạo), as a doubt."""
+        words_ = [w for w in re.findall(r"\w+", fold(title)) if w not in _AREA_STOP]
+        scored = sorted((-len(set(words_) & _area_words(a)),
+                         min((words_.index(w) for w in set(words_) & _area_words(a)), default=0),
+                         a.id) for a in self.areas.values())
+        if not scored or not scored[0][0]:
+            fallback = "khac" if "khac" in self.areas else min(self.areas.values(),
+                                                               key=lambda a: a.order).id
+            self.doubt(where, None, f"không đoán được lĩnh vực của phần “{title}”; đã ghi "
+                       f"“{fallback}”, hãy chọn mã trong data/areas.yaml")
+            return fallback
+        ties = [s[2] for s in scored[1:] if s[0] == scored[0][0]]
+        if ties or -scored[0][0] * 2 < len(set(words_)):  # a tie, or most words unexplained
+            also = f" (cũng có thể: {', '.join(ties)})" if ties else ""
+            self.doubt(where, None, f"lĩnh vực của phần “{title}” đoán là “{scored[0][2]}”{also}")
+        return scored[0][2]
 
     def _task(self, row: DataRow, appendix: Appendix, section_id: str,
               tree: _Tree) -> dict[str, Any] | None:
@@ -247,12 +255,14 @@ class _Tree:
 
 
 def _area_words(area: Area) -> set[str]:
-    return set(fold(f"{area.name} {area.description or ''}").replace(",", " ").split()) - _AREA_STOP
+    return set(re.findall(r"\w+", fold(f"{area.name} {area.description or ''}"))) - _AREA_STOP
 
 
 def _join(text: str) -> str:
-    """Lines of a cell as one line: the page shows cells as running text."""
-    return " ".join(text.split("\n"))
+    """A cell's lines: a dash list stays one item a line, wrapped text becomes one line."""
+    lines = text.split("\n")
+    return "\n".join(lines) if all(_BULLET.match(line) for line in lines[1:]) and \
+        _BULLET.match(lines[0]) else " ".join(lines)
 
 
 def _short(text: str) -> str:
