@@ -299,3 +299,27 @@ def test_old_doc_files_are_converted_with_libreoffice(site: Path, tmp_path: Path
     document.write_bytes(b"\xd0\xcf\x11\xe0")
     assert _import(site, document, "tn-25-kh-ubnd-2024") == 0
     assert _yaml(site / "data/plans/tn-25-kh-ubnd-2024.yaml")["number"] == "25/KH-UBND"
+
+
+def test_layout_c_a_plain_task_list_without_numbers_or_sections(
+        site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only "Nội dung công việc | Đơn vị thực hiện | Thời gian": no STT, no section rows."""
+    d = w.new()
+    w.paragraphs(d, ["SỞ TƯ PHÁP", "Số: 7/KH-STP", "Thử Nghiệm, ngày 10 tháng 12 năm 2013",
+                     "KẾ HOẠCH", "Cải cách hành chính năm 2014", "I. NHIỆM VỤ"])
+    w.add_table(d, [["Nội dung công việc", "Đơn vị thực hiện", "Thời gian"]], [
+        ["Rà soát thủ tục", "Sở Tư pháp", "Quý I/2014"],
+        ["Tuyên truyền", "Sở Tư pháp\nSở Nội vụ", "Thường xuyên"]])
+    assert _import(site, w.save(d, tmp_path / "c.docx"), "tn-7-kh-stp-2014") == 0
+    plan = _yaml(site / "data/plans/tn-7-kh-stp-2014.yaml")
+    # Issued in December for the next year: the year is the one the title names.
+    assert (plan["issuer"], plan["issued"], plan["year"]) == (
+        "tn-so-tu-phap", dt.date(2013, 12, 10), 2014)
+    [section] = plan["sections"]
+    assert (section["title"], section["area"]) == ("Bảng 1", "khac")
+    assert [(t["id"], t["title"], t["lead_text"], t["timeline"]) for t in section["tasks"]] == [
+        ("phan-1-dong-2", "Rà soát thủ tục", "Sở Tư pháp", "Quý I/2014"),
+        ("phan-1-dong-3", "Tuyên truyền", "Sở Tư pháp; Sở Nội vụ", "Thường xuyên")]
+    out = capsys.readouterr().out
+    assert "bảng 1, dòng 2: dòng nhiệm vụ trước mọi dòng tên phần" in out
+    assert out.count("dòng không có số thứ tự") == 2

@@ -65,10 +65,12 @@ class Columns:
     def kind(self) -> str | None:
         """"tasks", "indicators", or None when the table is not an appendix table."""
         roles = set(self.roles)
-        if roles & {Role.LEAD, Role.COORDINATING} and Role.TITLE in roles | {Role.INDICATOR}:
+        if Role.TITLE in roles and roles & {Role.LEAD, Role.COORDINATING}:
             return "tasks"
-        if Role.INDICATOR in roles or (Role.TITLE in roles and Role.TARGET in roles):
+        if Role.INDICATOR in roles or {Role.TITLE, Role.TARGET} <= roles:
             return "indicators"
+        if Role.TITLE in roles and roles & {Role.IMPLEMENTING, Role.TIMELINE}:
+            return "tasks"
         return None
 
     def index(self, role: Role) -> int | None:

@@ -82,11 +82,13 @@ def build_plan(parts: DocumentParts, plan_id: str, source: Path, context: Contex
 
 
 def _year(parts: DocumentParts, plan_id: str) -> int:
-    if parts.header.issued:
-        return parts.header.issued.year
+    """The year the plan is for: its title says it ("… năm 2018"), or its id; a plan issued
+    in December is for the next year, so the issue date comes last."""
     for text in (parts.header.title, plan_id.replace("-", " năm ")):
         if match := _YEAR.search(text):
             return int(match.group(1))
+    if parts.header.issued:
+        return parts.header.issued.year
     raise ImportFailed("không tìm thấy năm của kế hoạch (ngày ban hành hay “năm …” trong tên); "
                        "ghi thêm --year, ví dụ --year 2024")
 

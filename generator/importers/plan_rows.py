@@ -123,7 +123,10 @@ class RowBuilder:
             task["parent"] = parent
         task["title"] = _join(title)
         task["product"] = self._short(row, Role.PRODUCT, appendix, notes)
-        self._agencies(task, row, _TASK_AGENCIES, appendix, notes)
+        # A task table with only "Đơn vị thực hiện" names who leads each task there.
+        cells = _TASK_AGENCIES if Role.LEAD in appendix.columns.roles else (
+            (Role.IMPLEMENTING, "lead"), (Role.COORDINATING, "coordinating"))
+        self._agencies(task, row, cells, appendix, notes)
         task["timeline"] = self._timeline(row, appendix, notes)
         self._continued(row)
         if notes:
