@@ -269,6 +269,15 @@ def test_bad_input_is_a_vietnamese_message(site: Path, tmp_path: Path, content: 
     assert not (site / f"data/plans/{plan_id}.yaml").exists()
 
 
+def test_a_document_that_is_not_a_plan_is_refused(site: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    d = w.new()
+    w.paragraphs(d, ["Thư mời họp", "Kính gửi các đồng chí."])
+    assert _import(site, w.save(d, tmp_path / "thu-moi.docx"), "tn-1-kh-2024") == 1
+    assert "“thu-moi.docx” không giống một kế hoạch" in capsys.readouterr().err
+    assert not (site / "data/plans/tn-1-kh-2024.yaml").exists()
+
+
 def test_an_unknown_province_code_names_the_known_ones(site: Path, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert _import(site, _layout_a(tmp_path / "a.docx"), "zz-25-kh-2024") == 1

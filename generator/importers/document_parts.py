@@ -51,6 +51,7 @@ class Header:
     issued: dt.date | None = None
     issued_text: str | None = None
     type: str = "Kế hoạch"
+    type_found: bool = False  # the document names its type ("KẾ HOẠCH") on a line of its own
     title_lines: list[str] = field(default_factory=list)
 
     @property
@@ -177,6 +178,7 @@ class _Reader:
             self.header.issued = parse_date(line)
         elif _is_upper(line) and folded in DOCUMENT_TYPES:
             self.header.type = line[0] + line[1:].lower()
+            self.header.type_found = True
             self.stage = "title"
         elif _BODY_START.match(line):
             self.stage = "body"

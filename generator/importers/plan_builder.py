@@ -54,6 +54,9 @@ class Context:
 
 def build_plan(parts: DocumentParts, plan_id: str, source: Path, context: Context,
                year: int | None = None) -> ImportedPlan:
+    if not parts.header.type_found and not parts.appendices:
+        raise ImportFailed(f"“{source.name}” không giống một kế hoạch: không có dòng loại văn bản "
+                           "(KẾ HOẠCH, QUYẾT ĐỊNH…) và không có bảng nhiệm vụ hay chỉ tiêu nào")
     code = plan_id.split("-", 1)[0]
     known = [o for o in context.organisations.values() if o.id.startswith(f"{code}-")]
     if not known:
