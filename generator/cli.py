@@ -130,10 +130,6 @@ def _schema_command(commands: Commands) -> None:
                         help="thư mục xuất (mặc định: docs/schema)")
 
 
-SUBCOMMANDS: tuple[Callable[[Commands], None], ...] = (
-    _check_command, _build_command, _serve_command, _schema_command)
-
-
 def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     """The options every command takes; after a subcommand they must not reset the defaults."""
     def default(value: object) -> object:
@@ -155,6 +151,66 @@ def _version() -> str:
         return version("minhbach")
     except PackageNotFoundError:  # run from a source tree that was never installed
         return "không rõ"
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importers.import_command import run_import
+
+    return run_import(args.root, args.document, args.id, args.force, args.year)
+
+
+def _import_command(commands: Commands) -> None:
+    command = commands.add("import", "nhập kế hoạch từ tệp Word (.docx, .doc)", _import)
+    command.add_argument("document", type=Path, metavar="TỆP", help="tệp Word của kế hoạch")
+    command.add_argument("--id", required=True, metavar="MÃ",
+                         help="mã kế hoạch, ví dụ bd-15-kh-ubnd-2024")
+    command.add_argument("--year", type=int, metavar="NĂM",
+                         help="năm của kế hoạch khi văn bản không ghi")
+    command.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .starting_files import run_new
+
+    return run_new(args)
+
+
+def _new_command(commands: Commands) -> None:
+    command = commands.add("new", "tạo tệp khởi đầu: kế hoạch, báo cáo, tin", _new)
+    kinds = command.add_subparsers(dest="kind", required=True, title="loại tệp", metavar="LOẠI")
+    plan = kinds.add_parser("plan", help="kế hoạch mới: data/plans/ID.yaml và toàn văn")
+    plan.add_argument("id", metavar="MÃ", help="mã kế hoạch, ví dụ bd-15-kh-ubnd-2024")
+    report = kinds.add_parser("report", help="báo cáo kết quả một kỳ, liệt kê sẵn mọi nhiệm vụ")
+    report.add_argument("plan", metavar="KẾ_HOẠCH", help="mã kế hoạch")
+    report.add_argument("period", metavar="KỲ",
+                        help="mã kỳ, ví dụ 2024-quy-1, 2024-6-thang, 2024-nam")
+    post = kinds.add_parser("post", help="tin mới trong content/news/")
+    post.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề tin")
+    for sub in (plan, report, post):
+        sub.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
+
+def _doc(args: argparse.Namespace) -> int:
+    from .phrase_readings import run_doc
+
+    return run_doc(args.kind, args.phrase, args.year if args.kind == "timeline" else None)
+
+
+def _doc_command(commands: Commands) -> None:
+    command = commands.add("doc", "xem Minh Bạch đọc một cụm từ thế nào", _doc)
+    kinds = command.add_subparsers(dest="kind", required=True, title="loại cụm từ",
+                                   metavar="LOẠI")
+    timeline = kinds.add_parser("timeline", help="đọc thời gian thực hiện, ví dụ “Quý II/2018”")
+    timeline.add_argument("phrase", metavar="CỤM_TỪ")
+    timeline.add_argument("--year", type=int, required=True, metavar="NĂM",
+                          help="năm của kế hoạch, dùng khi cụm từ không ghi năm")
+    target = kinds.add_parser("target", help="đọc chỉ tiêu, ví dụ “từ 80% trở lên”")
+    target.add_argument("phrase", metavar="CỤM_TỪ")
+
+
+SUBCOMMANDS: tuple[Callable[[Commands], None], ...] = (
+    _check_command, _build_command, _serve_command, _schema_command, _import_command,
+    _new_command, _doc_command)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -15,7 +15,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from .errors import InvalidProject, Location, Problems, relative
-from .lint import agency_names, plan_warnings
+from .lint import plan_warnings
 from .loading import Document, load_front_matter, load_yaml, read_source
 from .models import (
     Area,
@@ -31,6 +31,7 @@ from .models import (
 )
 from .paths import safe_path
 from .periods import Period, parse_period
+from .plan_agencies import province_index, resolve_plan_agencies
 from .timeline import parse_timeline
 from .urls import PLAN_LINK
 from .validation import parse, parse_salvaging
@@ -113,9 +114,9 @@ def load_dataset(root: Path) -> Dataset:
     _check_content_links(data, problems)
     _load_news(data, problems)
     _load_pages(data, problems)
-    names = agency_names(data.organisations.values())
     for plan_id, plan in data.plans.items():
-        plan_warnings(plan, data.plan_docs[plan_id], names, data.warnings)
+        index = province_index(plan, data.organisations, data.provinces)
+        plan_warnings(plan, data.plan_docs[plan_id], index, data.warnings)
     if problems:
         raise InvalidProject(problems, data.warnings)
     return data
@@ -168,6 +169,7 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
                          f"mã kế hoạch “{plan.id}” phải trùng tên tệp “{path.stem}”")
             continue
         if registry.claim(plan.id, doc.locate(("id",))):
+            plan = resolve_plan_agencies(plan, doc, data.organisations, data.provinces, problems)
             data.plans[plan.id] = plan
             data.plan_docs[plan.id] = doc
             _check_plan(plan, doc, data, problems)

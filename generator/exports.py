@@ -168,6 +168,7 @@ class PlanTaskRow(Out):
                                       "có báo cáo")
     latest_period_id: str | None
     late: bool | None
+    note: str | None = Field(description="Ghi chú của dòng, như kế hoạch (cột lạ của bảng)")
 
 
 class PlanIndicatorRow(Out):
@@ -193,6 +194,7 @@ class PlanIndicatorRow(Out):
     latest_achieved: str | None
     latest_state: str | None
     latest_period_id: str | None
+    note: str | None = Field(description="Ghi chú của dòng, như kế hoạch (cột lạ của bảng)")
 
 
 class ReportRef(Out):
@@ -323,7 +325,7 @@ def plan_task_row(fact: TaskFact) -> PlanTaskRow:
         recurrence=reading.recurrence if reading else None,
         latest_status=latest.status if latest else None,
         latest_period_id=latest.period.id if latest else None,
-        late=latest.late if latest else None)
+        late=latest.late if latest else None, note=task.note)
 
 
 def plan_indicator_row(fact: IndicatorFact) -> PlanIndicatorRow:
@@ -343,7 +345,7 @@ def plan_indicator_row(fact: IndicatorFact) -> PlanIndicatorRow:
         monitoring=ind.monitoring,
         implementing=ind.implementing, latest_achieved=latest.achieved if latest else None,
         latest_state=latest.state.value if latest else None,
-        latest_period_id=latest.period.id if latest else None)
+        latest_period_id=latest.period.id if latest else None, note=ind.note)
 
 
 def report_ref(progress: ReportProgress) -> ReportRef:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .agency_names import Span, cell_spans
 from .dataset import Dataset
 from .models import Area, Citation, Indicator, Organisation, Plan, PlanStatus, Section, Task
 from .progress import IndicatorProgress, PlanProgress, TaskProgress, plan_progress
@@ -155,6 +156,18 @@ class Facts:
 
     def areas_sorted(self) -> list[Area]:
         return sorted(self.data.areas.values(), key=lambda a: a.order)
+
+    @cached_property
+    def _agency_cells(self) -> dict[tuple[tuple[str, ...], str | None], list[Span]]:
+        return {}
+
+    def agency_spans(self, ids: list[str], text: str | None) -> list[Span]:
+        """An agency cell as written, with each listed body linked where the text names it."""
+        key = (tuple(ids), text)
+        if key not in self._agency_cells:
+            self._agency_cells[key] = cell_spans(ids, text, self.data.organisations,
+                                                    self.data.provinces)
+        return self._agency_cells[key]
 
 
 def _depths(rows: list[tuple[str, str | None]]) -> dict[str, int]:

@@ -12,45 +12,27 @@ them. Each names the place to look, in Vietnamese:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .agency_names import NameIndex
 from .errors import Problems
-from .models import Organisation, Plan, Task
+from .models import Plan, Task
 from .targets import parse_target
 from .timeline import parse_timeline
-from .vietnamese import fold
 
 if TYPE_CHECKING:
     from .loading import Document
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+def names_known_body(text: str, index: NameIndex) -> bool:
+    """Whether the text names at least one body of the plan's province (names, short names,
+    aliases; accents, case and spacing ignored) — the same reading that resolves cells."""
+    return bool(index.read(text).orgs)
 
 
-def _squeezed(text: str) -> str:
-    return _NON_WORD.sub("", fold(text))
-
-
-def agency_names(organisations: Iterable[Organisation]) -> frozenset[str]:
-    """Every name, short name and alias of the known bodies, folded and without spaces."""
-    names = (n for org in organisations for n in (org.name, org.short_name, *org.aliases) if n)
-    return frozenset(filter(None, map(_squeezed, names)))
-
-
-def names_known_body(text: str, names: frozenset[str]) -> bool:
-    """Whether the text contains a known body's name or alias, ignoring accents, case, spaces.
-
-    Deliberately conservative: an exact name inside the text, nothing guessed.
-    """
-    squeezed = _squeezed(text)
-    return any(name in squeezed for name in names)
-
-
-def plan_warnings(plan: Plan, doc: Document, names: frozenset[str], problems: Problems) -> None:
+def plan_warnings(plan: Plan, doc: Document, index: NameIndex, problems: Problems) -> None:
     for s, section in enumerate(plan.sections):
         for t, task in enumerate(section.tasks):
-            _task_warnings(task, plan.year, doc, ("sections", s, "tasks", t), names, problems)
+            _task_warnings(task, plan.year, doc, ("sections", s, "tasks", t), index, problems)
     for i, indicator in enumerate(plan.indicators):
         target = parse_target(indicator.target)
         if target is not None and not target.understood:
@@ -61,7 +43,7 @@ def plan_warnings(plan: Plan, doc: Document, names: frozenset[str], problems: Pr
 
 
 def _task_warnings(task: Task, year: int, doc: Document, here: tuple[str | int, ...],
-                   names: frozenset[str], problems: Problems) -> None:
+                   index: NameIndex, problems: Problems) -> None:
     try:
         reading = parse_timeline(task.timeline, year)
     except ValueError:
@@ -75,7 +57,7 @@ def _task_warnings(task: Task, year: int, doc: Document, here: tuple[str | int, 
                      "(lead); nếu văn bản không ghi, hãy viết “lead: []”", warning=True)
     for key in ("lead_text", "coordinating_text"):
         text = getattr(task, key)
-        if text and not names_known_body(text, names):
+        if text and not names_known_body(text, index):
             problems.add(doc.locate(here + (key,)), f"“{text}” không nêu tên cơ quan nào trong "
                          "data/organisations/; hãy thêm cơ quan đó hoặc tên gọi khác (aliases) "
                          "của nó", warning=True)

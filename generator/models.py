@@ -103,6 +103,7 @@ class Indicator(Strict):
     monitoring_text: Short | None = None
     implementing: list[Id] = []
     implementing_text: Short | None = None
+    note: Text | None = None
 
 
 class Task(Strict):
@@ -116,6 +117,7 @@ class Task(Strict):
     coordinating: list[Id] = []
     coordinating_text: Short | None = None
     timeline: Short | None = None
+    note: Text | None = None
 
 
 class Section(Strict):
@@ -240,6 +242,13 @@ class Report(Strict):
     source: Source | None = None
     tasks: list[TaskResult] = []
     indicators: list[IndicatorResult] = []
+
+    @field_validator("tasks", "indicators", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        # "tasks:" with every row still commented out (as `minhbach new report` writes it)
+        # is YAML null: nothing reported yet, not a mistake.
+        return [] if value is None else value
 
 
 class PageMeta(Strict):

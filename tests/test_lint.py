@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.agency_names import NameIndex
 from generator.dataset import load_dataset
-from generator.lint import agency_names, names_known_body
+from generator.lint import names_known_body
 from generator.models import Organisation
 
 from .conftest import PROJECT_ROOT
@@ -81,7 +82,7 @@ def _org(name: str, short: str | None = None, *aliases: str) -> Organisation:
     return Organisation(id="x", name=name, short_name=short, level="so", aliases=list(aliases))
 
 
-NAMES = agency_names([_org("Sở Nội vụ tỉnh An Giang", "Sở Nội vụ"),
+NAMES = NameIndex([_org("Sở Nội vụ tỉnh An Giang", "Sở Nội vụ"),
                       _org("Văn phòng Ủy ban nhân dân tỉnh", None, "Văn phòng UBND tỉnh")])
 
 

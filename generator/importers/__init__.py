@@ -1,0 +1,1 @@
+"""Importers: documents staff receive (Word plans) turned into data files that pass `check`."""
