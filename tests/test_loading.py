@@ -14,7 +14,7 @@ def _load(tmp_path: Path, text: str):
 def test_positions_of_values_and_keys(tmp_path: Path) -> None:
     doc, problems = _load(tmp_path, "a: 1\nitems:\n  - id: x\n    name: Sở Nội vụ\n")
     assert not problems
-    assert doc.data == {"a": 1, "items": [{"id": "x", "name": "Sở Nội vụ"}]}
+    assert doc.data == {"a": "1", "items": [{"id": "x", "name": "Sở Nội vụ"}]}  # text as written
     assert str(doc.locate(("items", 0, "name"))) == "x.yaml:4:11"
     assert str(doc.locate(("items", 0, "name"), key=True)) == "x.yaml:4:5"
     # An unknown deeper path falls back to the nearest known parent.
