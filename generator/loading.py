@@ -122,14 +122,15 @@ def read_source(path: Path, name: str, problems: Problems) -> str | None:
         return None
     control = _CONTROL.search(text)
     if control is not None:
-        problems.add(_position(name, text, control.start()),
+        problems.add(text_location(name, text, control.start()),
                      f"ký tự điều khiển U+{ord(control.group()):04X} không được phép (thường do "
                      "dán từ Word); hãy xóa nó")
         return None
     return text
 
 
-def _position(name: str, text: str, offset: int) -> Location:
+def text_location(name: str, text: str, offset: int) -> Location:
+    """The line and column of character `offset` of a file's text."""
     line = text.count("\n", 0, offset) + 1
     return Location(name, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
@@ -149,7 +150,7 @@ def parse_yaml(text: str, name: str, problems: Problems, first_line: int = 1) ->
         problems.add(Location(name, line + first_line - 1, col), _yaml_message(exc))
         return None
     except yaml.reader.ReaderError as exc:
-        where = _position(name, text, exc.position)
+        where = text_location(name, text, exc.position)
         problems.add(Location(name, where.line + first_line - 1, where.column),
                      f"ký tự U+{exc.character if isinstance(exc.character, int) else 0:04X} "
                      "không được phép trong YAML; hãy xóa nó")

@@ -41,13 +41,28 @@ def _validate_link(default: Callable[[str], bool]) -> Callable[[str], bool]:
     return validate
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(anchors: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
-    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
+    if anchors:
+        md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
     md.normalizeLink = _normalize_link(md.normalizeLink)  # type: ignore[method-assign]
     md.validateLink = _validate_link(md.validateLink)  # type: ignore[method-assign]
     return md
+
+
+def outline(text: str) -> tuple[list[str], int]:
+    """Every link and image target of `text` as the page will carry it, and its number of
+    headings; in linear time (heading ids, quadratic in equal headings, are not made)."""
+    targets: list[str] = []
+    headings = 0
+    for token in _parser(anchors=False).parse(nfc(text[:MAX_MARKDOWN_CHARS])):
+        headings += token.type == "heading_open"
+        for child in token.children or []:
+            target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src")
+            if isinstance(target, str):
+                targets.append(target)
+    return targets, headings
 
 
 def render_markdown(text: str, heading_shift: int = 0) -> str:

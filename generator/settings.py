@@ -13,6 +13,9 @@ from .errors import InvalidProject, Location, Problems
 from .validation import message
 
 CONFIG_FILE = "minhbach.toml"
+# How Pelican turns a news or page title into its slug; `routes` predicts URLs with it.
+SLUG_REGEX_SUBSTITUTIONS = [(r"/", "-"), (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
+                            (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
 
 
 class SiteConfig(BaseModel):
@@ -106,8 +109,7 @@ def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, 
         "TRANSLATION_FEED_ATOM": None,
         "DEFAULT_DATE_FORMAT": "%d/%m/%Y",
         "SLUGIFY_SOURCE": "title",
-        "SLUG_REGEX_SUBSTITUTIONS": [(r"/", "-"), (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
-                                     (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")],
+        "SLUG_REGEX_SUBSTITUTIONS": SLUG_REGEX_SUBSTITUTIONS,
         "RELATIVE_URLS": False,
         "LOAD_CONTENT_CACHE": False,
         "CACHE_CONTENT": False,
