@@ -2,11 +2,15 @@
 
 The site is rendered into a temporary folder beside `output/` and swapped in only
 when every step succeeded, so a failed build leaves the last good site untouched.
+Publishing is two renames (the old site aside, the new one in); a build killed
+between them left no `output/`, so every build first puts a set-aside site back
+and removes the folders killed builds left behind. One build per output at a time.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,6 +22,7 @@ from .dataset import Dataset, load_dataset
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
 from .pagefind_client import PagefindError
+from .published_links import unsafe_markup
 from .schemas import write_schemas
 from .search_index import write_index
 from .settings import SiteConfig, load_config, pelican_settings
@@ -53,15 +58,49 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts) -> None:
         raise InvalidProject(problems)
 
 
+def _leftovers(output: Path, kind: str) -> list[Path]:
+    """Folders beside `output` that builds of it create: kind "build" (staging) or "old"."""
+    prefix = f".minhbach-{kind}-{output.name}-"
+    return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefix))
+
+
+def recover(output: Path) -> None:
+    """Put back a site a killed build had set aside, and remove what killed builds left."""
+    if not output.parent.is_dir():
+        return
+    retired = _leftovers(output, "old")
+    if not output.exists():
+        previous = next((p / "site" for p in retired if (p / "site").is_dir()), None)
+        if previous is not None:
+            previous.rename(output)
+    for folder in retired + _leftovers(output, "build"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _folder_beside(output: Path, kind: str) -> Path:
+    """A new folder beside `output`, readable as the umask allows (mkdtemp makes it 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix=f".minhbach-{kind}-{output.name}-", dir=output.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+    return folder
+
+
 def publish(staging: Path, output: Path) -> None:
     """Swap the new site in with renames, so readers never see a half-built site."""
     retired = None
     if output.exists():
-        retired = Path(tempfile.mkdtemp(prefix=".minhbach-old-", dir=output.parent))
+        retired = _folder_beside(output, "old")
         output.rename(retired / "site")
     staging.rename(output)
     if retired is not None:
         shutil.rmtree(retired)
+
+
+def _refuse_unsafe_markup(staging: Path) -> None:
+    problems = unsafe_markup(staging)
+    if problems:
+        raise InvalidProject(problems)
 
 
 def _index(staging: Path, facts: Facts) -> None:
@@ -76,12 +115,14 @@ def _index(staging: Path, facts: Facts) -> None:
 def build(root: Path, output: Path | None = None) -> Facts:
     root = root.resolve()
     output = (output or root / "output").resolve()
+    recover(output)
     config, data = check(root)
     facts = derive(data)
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".minhbach-build-", dir=output.parent))
+    staging = _folder_beside(output, "build")
     try:
         render(root, staging, config, facts)
+        _refuse_unsafe_markup(staging)
         write_schemas(staging / "schema")
         if config.search:
             _index(staging, facts)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import InvalidProject
+from .failures import describe, details
 
 
 def _report(error: InvalidProject) -> int:
@@ -57,6 +58,8 @@ def parser() -> argparse.ArgumentParser:
                                    "kế hoạch cải cách hành chính từ Markdown và YAML.")
     main.add_argument("--root", type=Path, default=Path.cwd(),
                       help="thư mục dự án (mặc định: thư mục hiện tại)")
+    main.add_argument("--debug", action="store_true",
+                      help="khi gặp lỗi không lường trước, in chi tiết (traceback)")
     commands = main.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="kiểm tra dữ liệu, liệt kê mọi lỗi").set_defaults(run=_check)
     build = commands.add_parser("build", help="dựng trang vào output/")
@@ -80,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InvalidProject as error:
         return _report(error)
+    except Exception as error:  # noqa: BLE001 - staff get one Vietnamese line, not a traceback
+        print(details(error) if args.debug else describe(error), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

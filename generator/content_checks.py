@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .errors import Location, Problems, relative
+from .failures import processing
 from .loading import load_front_matter, read_source, text_location
 from .markdown import outline
 from .paths import ATTACHMENTS
@@ -38,7 +39,8 @@ def check_files(root: Path, problems: Problems) -> None:
     _check_attachments(root, problems)
     for path in sorted((root / "content").rglob("*.md")):
         if not path.is_symlink():
-            _check_markdown(root, path, problems)
+            with processing(relative(path, root)):
+                _check_markdown(root, path, problems)
 
 
 def _check_symlinks(root: Path, folder: Path, problems: Problems) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .errors import Location, Problems, relative
+from .failures import processing
 
 MAX_FILE_BYTES = 2_000_000
 # Real plans nest six levels (sections → tasks → lead → …); 400 levels crash PyYAML.
@@ -172,8 +173,9 @@ def parse_yaml(text: str, name: str, problems: Problems, first_line: int = 1) ->
 def load_yaml(path: Path, root: Path, problems: Problems) -> Document | None:
     """Load one YAML file; on failure record a located problem and return None."""
     name = relative(path, root)
-    text = read_source(path, name, problems)
-    return None if text is None else parse_yaml(text, name, problems)
+    with processing(name):
+        text = read_source(path, name, problems)
+        return None if text is None else parse_yaml(text, name, problems)
 
 
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
@@ -182,7 +184,12 @@ FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
 def load_front_matter(path: Path, root: Path, problems: Problems) -> tuple[Document, str] | None:
     """The YAML front matter (between `---` lines) and the body of a Markdown file."""
     name = relative(path, root)
-    text = read_source(path, name, problems)
+    with processing(name):
+        return _split_front_matter(name, read_source(path, name, problems), problems)
+
+
+def _split_front_matter(name: str, text: str | None,
+                        problems: Problems) -> tuple[Document, str] | None:
     if text is None:
         return None
     match = FRONT_MATTER.match(text)
@@ -194,44 +201,44 @@ def load_front_matter(path: Path, root: Path, problems: Problems) -> tuple[Docum
     return (doc, text[match.end():]) if doc is not None else None
 
 
-# PyYAML's phrases, in the order to try them (the first that matches says it).
-_YAML_PHRASES = (
-    ("mapping values are not allowed here", "dấu “:” không được phép ở đây; nếu giá trị chứa "
-     "“:”, hãy đặt nó trong dấu ngoặc kép"),
-    ("could not find expected ':'", "thiếu dấu “:” sau tên trường"),
-    ("found character '\\t' that cannot start any token",
-     "không dùng phím Tab để thụt lề; hãy dùng dấu cách"),
-    ("did not find expected key", "thụt lề không khớp: mỗi trường cùng cấp phải thẳng cột"),
-    ("did not find expected '-' indicator", "thụt lề không khớp trong danh sách: mỗi mục "
-     "bắt đầu bằng “- ” thẳng cột"),
-    ("found unexpected end of stream", "tệp kết thúc giữa chừng: thiếu dấu ngoặc kép đóng?"),
-    ("found undefined alias", "không dùng tham chiếu YAML (*alias); hãy viết giá trị trực tiếp"),
-    ("expected <block end>", "thụt lề không khớp: dòng này không thẳng cột với các dòng cùng cấp"),
-    ("expected ',' or ']'", "danh sách trong “[ ]” chưa đóng hoặc thiếu dấu “,”"),
-    ("expected ',' or '}'", "nhóm trong “{ }” chưa đóng hoặc thiếu dấu “,”"),
-    ("found unknown escape character", "trong dấu ngoặc kép, “\\” phải đi với ký tự hợp lệ; "
-     "hãy viết “\\\\” hoặc dùng dấu ngoặc đơn"),
-    ("cannot start any token", "ký tự này không được đứng đầu giá trị; hãy đặt giá trị trong "
-     "dấu ngoặc kép"),
-    ("expected a comment or a line break", "sau giá trị trong ngoặc kép không được viết thêm; "
-     "hãy đặt cả giá trị trong dấu ngoặc kép"),
-    ("expected the node content", "thiếu giá trị ở đây; nếu giá trị bắt đầu bằng ký tự đặc "
-     "biệt, hãy đặt nó trong dấu ngoặc kép"),
-    ("did not find expected node content", "thiếu giá trị ở đây; nếu giá trị bắt đầu bằng ký "
-     "tự đặc biệt, hãy đặt nó trong dấu ngoặc kép"),
-    ("but found another document", "tệp chỉ được có một phần dữ liệu; bỏ dòng “---” hoặc "
-     "“...” thừa"),
-    ("found unhashable key", "tên trường phải là chữ, không phải danh sách hay nhóm"),
-    ("expected alphabetic or numeric character", "sau “&” hoặc “*” phải là chữ; nếu giá trị "
-     "bắt đầu bằng ký tự này, hãy đặt nó trong dấu ngoặc kép"),
-)
+# PyYAML's phrases, tried in order (the first that matches says it).
+_YAML_PHRASES = {
+    "mapping values are not allowed here": "dấu “:” không được phép ở đây; nếu giá trị chứa "
+    "“:”, hãy đặt nó trong dấu ngoặc kép",
+    "could not find expected ':'": "thiếu dấu “:” sau tên trường",
+    "found character '\\t' that cannot start any token":
+    "không dùng phím Tab để thụt lề; hãy dùng dấu cách",
+    "did not find expected key": "thụt lề không khớp: mỗi trường cùng cấp phải thẳng cột",
+    "did not find expected '-' indicator": "thụt lề không khớp trong danh sách: mỗi mục "
+    "bắt đầu bằng “- ” thẳng cột",
+    "found unexpected end of stream": "tệp kết thúc giữa chừng: thiếu dấu ngoặc kép đóng?",
+    "found undefined alias": "không dùng tham chiếu YAML (*alias); hãy viết giá trị trực tiếp",
+    "expected <block end>": "thụt lề không khớp: dòng này không thẳng cột với các dòng cùng cấp",
+    "expected ',' or ']'": "danh sách trong “[ ]” chưa đóng hoặc thiếu dấu “,”",
+    "expected ',' or '}'": "nhóm trong “{ }” chưa đóng hoặc thiếu dấu “,”",
+    "found unknown escape character": "trong dấu ngoặc kép, “\\” phải đi với ký tự hợp lệ; "
+    "hãy viết “\\\\” hoặc dùng dấu ngoặc đơn",
+    "cannot start any token": "ký tự này không được đứng đầu giá trị; hãy đặt giá trị trong "
+    "dấu ngoặc kép",
+    "expected a comment or a line break": "sau giá trị trong ngoặc kép không được viết thêm; "
+    "hãy đặt cả giá trị trong dấu ngoặc kép",
+    "expected the node content": "thiếu giá trị ở đây; nếu giá trị bắt đầu bằng ký tự đặc "
+    "biệt, hãy đặt nó trong dấu ngoặc kép",
+    "did not find expected node content": "thiếu giá trị ở đây; nếu giá trị bắt đầu bằng ký "
+    "tự đặc biệt, hãy đặt nó trong dấu ngoặc kép",
+    "but found another document": "tệp chỉ được có một phần dữ liệu; bỏ dòng “---” hoặc "
+    "“...” thừa",
+    "found unhashable key": "tên trường phải là chữ, không phải danh sách hay nhóm",
+    "expected alphabetic or numeric character": "sau “&” hoặc “*” phải là chữ; nếu giá trị "
+    "bắt đầu bằng ký tự này, hãy đặt nó trong dấu ngoặc kép",
+}
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or ""
     if exc.context is None and problem and not problem.isascii():
         return f"lỗi cú pháp YAML: {problem}"  # one of our own refusals
-    for phrase, vietnamese in _YAML_PHRASES:
+    for phrase, vietnamese in _YAML_PHRASES.items():
         if phrase in problem:
             return f"lỗi cú pháp YAML: {vietnamese}"
     return ("lỗi cú pháp YAML: kiểm tra thụt lề, dấu “:” sau tên trường và dấu ngoặc kép "
