@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from .errors import Location, Problems, relative
 from .failures import processing
-from .loading import load_front_matter, read_source, text_location
+from .loading import FRONT_MATTER, load_front_matter, read_source, text_location
 from .markdown import outline
 from .paths import ATTACHMENTS
 
@@ -51,7 +51,7 @@ def _check_symlinks(root: Path, folder: Path, problems: Problems) -> None:
             if not link.is_symlink():
                 continue
             target = Path(os.path.realpath(link))
-            where = Location(relative(link, root))
+            where = Location(link.relative_to(root).as_posix())  # the link's name, not its target
             if project != target and project not in target.parents:
                 problems.add(where, "liên kết tượng trưng (symlink) trỏ ra ngoài dự án; hãy chép "
                              "tệp vào dự án thay cho liên kết")
@@ -76,13 +76,16 @@ def _check_markdown(root: Path, path: Path, problems: Problems) -> None:
     text = read_source(path, name, Problems())  # its own problems are reported by loading
     if text is None:
         return
-    targets, headings = outline(text)
+    front_matter = FRONT_MATTER.match(text)
+    skipped = text.count("\n", 0, front_matter.end()) if front_matter else 0
+    targets, headings = outline(text[front_matter.end():] if front_matter else text)
     front = load_front_matter(path, root, Problems())
     summary = front[0].data.get("summary") if front and isinstance(front[0].data, dict) else None
     if isinstance(summary, str):
         targets += outline(summary)[0]
-    if headings > MAX_HEADINGS:
-        problems.add(Location(name), f"tệp có {headings} tiêu đề; tối đa {MAX_HEADINGS}")
+    if len(headings) > MAX_HEADINGS:
+        problems.add(Location(name, skipped + headings[MAX_HEADINGS], 1),
+                     f"tệp có {len(headings)} tiêu đề; tối đa {MAX_HEADINGS}")
     for target in targets:
         marker = _MARKER.match(target)
         if marker:

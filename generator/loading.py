@@ -47,8 +47,10 @@ class _Loader(yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             raise _refuse("không dùng tham chiếu YAML (*alias); hãy viết giá trị trực tiếp",
                           event.start_mark)
-        if getattr(event, "tag", None) is not None:
-            raise _refuse(f"không dùng thẻ YAML “{event.tag}”; hãy viết giá trị thành chữ",
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            written = tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise _refuse(f"không dùng thẻ YAML “{written}”; hãy viết giá trị thành chữ",
                           event.start_mark)
         if self.depth >= MAX_DEPTH:
             raise _refuse(f"dữ liệu lồng quá sâu: tối đa {MAX_DEPTH} cấp", event.start_mark)

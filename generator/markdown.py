@@ -51,13 +51,15 @@ def _parser(anchors: bool = True) -> MarkdownIt:
     return md
 
 
-def outline(text: str) -> tuple[list[str], int]:
-    """Every link and image target of `text` as the page will carry it, and its number of
-    headings; in linear time (heading ids, quadratic in equal headings, are not made)."""
+def outline(text: str) -> tuple[list[str], list[int]]:
+    """Every link and image target of `text` as the page will carry it, and the line of
+    each heading (from 1); in linear time (heading ids, quadratic in equal headings, are
+    not made)."""
     targets: list[str] = []
-    headings = 0
+    headings: list[int] = []
     for token in _parser(anchors=False).parse(nfc(text[:MAX_MARKDOWN_CHARS])):
-        headings += token.type == "heading_open"
+        if token.type == "heading_open" and token.map:
+            headings.append(token.map[0] + 1)
         for child in token.children or []:
             target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src")
             if isinstance(target, str):
