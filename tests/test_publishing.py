@@ -143,12 +143,21 @@ def test_a_broken_bundle_is_never_published(site: Path, tmp_path: Path) -> None:
     verify_bundle(bundle)
 
 
-# Keeps one CPU busy until killed: the load under which Pagefind's bundle came out broken.
+# Keep one CPU busy, or the disk, until killed: the load under which Pagefind's own
+# WriteFiles published an empty pagefind-entry.json (3 bundles in 20 when measured).
 _BUSY = "while True:\n    pass\n"
+_WRITING = """
+import os, sys
+while True:
+    with open(sys.argv[1], "wb") as f:
+        f.write(bytes(16 << 20))
+        os.fsync(f.fileno())
+"""
 
 
-def test_bundle_is_whole_and_identical_under_cpu_contention(site: Path, tmp_path: Path) -> None:
+def test_bundle_is_whole_and_identical_under_contention(site: Path, tmp_path: Path) -> None:
     hogs = [_python(_BUSY) for _ in range(2 * (os.cpu_count() or 1))]
+    hogs.append(_python(_WRITING, str(tmp_path / "ballast")))
     try:
         bundles = []
         for run in range(3):
