@@ -16,8 +16,9 @@ import pytest
 from generator.build import build
 from generator.cli import main
 from generator.content_checks import MAX_HEADINGS
-from generator.dataset import MAX_ROWS
+from generator.dataset import MAX_ROWS, load_dataset
 from generator.loading import MAX_FILE_BYTES
+from generator.markdown import outline
 from tests.conftest import FIXTURE_SITE, PROJECT_ROOT
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -112,10 +113,11 @@ def test_file_too_big_is_refused(site: Path, capsys) -> None:
         f"content/news/lon.md: tệp quá lớn ({size} byte); tối đa {MAX_FILE_BYTES} byte"]
 
 
-def test_heading_limit_is_well_above_real_plans() -> None:
-    text = (Path(__file__).parent.parent / "content/plans").glob("*.md")
-    most = max(p.read_text(encoding="utf-8").count("\n#") for p in text)
-    assert most * 4 < MAX_HEADINGS
+def test_limits_are_well_above_the_seed_plans() -> None:
+    data = load_dataset(PROJECT_ROOT)
+    assert max(len(p.tasks()) for p in data.plans.values()) * 10 < MAX_ROWS
+    texts = (PROJECT_ROOT / "content").rglob("*.md")
+    assert max(len(outline(p.read_text(encoding="utf-8"))[1]) for p in texts) * 10 < MAX_HEADINGS
 
 
 def test_unexpected_failure_is_one_vietnamese_line_naming_the_file(site: Path, capsys,
