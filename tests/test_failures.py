@@ -9,9 +9,9 @@ from generator.failures import UnexpectedFailure, describe, details, processing
 
 
 def test_an_exception_inside_names_the_innermost_file() -> None:
-    with pytest.raises(UnexpectedFailure) as caught:
-        with processing("data/plans/a.yaml"), processing("content/plans/a.md"):
-            raise RecursionError("sâu quá")
+    with (pytest.raises(UnexpectedFailure) as caught, processing("data/plans/a.yaml"),
+          processing("content/plans/a.md")):
+        raise RecursionError("sâu quá")
     assert caught.value.name == "content/plans/a.md"
     assert describe(caught.value) == (
         "Lỗi không lường trước khi xử lý content/plans/a.md (RecursionError); trang đã xuất "
