@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -43,23 +44,28 @@ def check_files(root: Path, problems: Problems) -> None:
                 _check_markdown(root, path, problems)
 
 
+def _symlinks(folder: Path) -> Iterator[Path]:
+    if folder.is_symlink():
+        yield folder
+        return
+    for here, dirs, files in os.walk(folder):  # never follows a link: loops cannot spin
+        yield from (Path(here) / name for name in sorted(dirs + files)
+                    if (Path(here) / name).is_symlink())
+
+
 def _check_symlinks(root: Path, folder: Path, problems: Problems) -> None:
     project = root.resolve()
-    for here, dirs, files in os.walk(folder):  # never follows a link: loops cannot spin
-        for name in sorted(dirs + files):
-            link = Path(here) / name
-            if not link.is_symlink():
-                continue
-            target = Path(os.path.realpath(link))
-            where = Location(link.relative_to(root).as_posix())  # the link's name, not its target
-            if project != target and project not in target.parents:
-                problems.add(where, "liên kết tượng trưng (symlink) trỏ ra ngoài dự án; hãy chép "
-                             "tệp vào dự án thay cho liên kết")
-            elif target == link.parent.resolve() or target in link.parent.resolve().parents:
-                problems.add(where, "liên kết tượng trưng (symlink) trỏ về thư mục chứa nó, tạo "
-                             "vòng lặp vô tận; hãy xóa liên kết")
-            elif not target.exists():
-                problems.add(where, "liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại")
+    for link in _symlinks(folder):
+        target = Path(os.path.realpath(link))
+        where = Location(link.relative_to(root).as_posix())  # the link's name, not its target
+        if project != target and project not in target.parents:
+            problems.add(where, "liên kết tượng trưng (symlink) trỏ ra ngoài dự án; hãy chép "
+                         "tệp vào dự án thay cho liên kết")
+        elif target == link.parent.resolve() or target in link.parent.resolve().parents:
+            problems.add(where, "liên kết tượng trưng (symlink) trỏ về thư mục chứa nó, tạo "
+                         "vòng lặp vô tận; hãy xóa liên kết")
+        elif not target.exists():
+            problems.add(where, "liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại")
 
 
 def _check_attachments(root: Path, problems: Problems) -> None:

@@ -114,7 +114,11 @@ def _build(node: yaml.Node, loader: _Loader, here: Path_, doc: Document) -> Any:
 
 def read_source(path: Path, name: str, problems: Problems) -> str | None:
     """A staff-edited file's text, refused with a located problem when too big or not UTF-8."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError:  # a dangling symlink, or no permission
+        problems.add(Location(name), "không đọc được tệp (không tồn tại hoặc không có quyền đọc)")
+        return None
     if size > MAX_FILE_BYTES:
         problems.add(Location(name), f"tệp quá lớn ({size} byte); tối đa {MAX_FILE_BYTES} byte")
         return None

@@ -64,7 +64,8 @@ def message(error: dict[str, Any], fields: Iterable[str]) -> str:
     if kind in _TYPE_NAMES:
         return f"{_TYPE_NAMES[kind]}, nhưng gặp “{given}”"
     # pydantic's own wording is English: say what was found, and where (the caller locates).
-    return f"giá trị “{given}” không hợp lệ ở đây" if given is not None else "giá trị không hợp lệ"
+    return f"giá trị “{str(given)[:80]}” không hợp lệ ở đây" if given is not None else \
+        "giá trị không hợp lệ"
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:

@@ -77,6 +77,23 @@ def test_symlink_out_of_the_project_is_refused(site: Path, capsys) -> None:
                                       f"content/plans/tn-20-kh-snn-2024.md: {outside}"]
 
 
+def test_a_whole_folder_linked_out_of_the_project_is_refused(site: Path, tmp_path: Path,
+                                                            capsys) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (site / "content").rename(elsewhere)
+    os.symlink(elsewhere, site / "content")
+    assert _refused(site, capsys) == [
+        ("content: liên kết tượng trưng (symlink) trỏ ra ngoài dự án; hãy chép tệp vào dự án "
+        "thay cho liên kết")]
+
+
+def test_dangling_symlink_is_refused(site: Path, capsys) -> None:
+    os.symlink("khong-co.md", site / "content/news/mat.md")
+    assert _refused(site, capsys) == [
+        "content/news/mat.md: không đọc được tệp (không tồn tại hoặc không có quyền đọc)",
+        "content/news/mat.md: liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại"]
+
+
 def test_symlink_loops_are_refused_without_walking_them(site: Path, capsys) -> None:
     os.symlink(".", site / "content/news/a")
     os.symlink(".", site / "content/news/b")
