@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from .errors import Location, Problems, relative
 from .failures import processing
 from .loading import FRONT_MATTER, load_front_matter, read_source, text_location
-from .markdown import outline
+from .markdown import markdown_files, outline
 from .paths import ATTACHMENTS
 
 WATCHED = ("content", "data", "themes")
@@ -38,7 +38,7 @@ def check_files(root: Path, problems: Problems) -> None:
     for folder in WATCHED:
         _check_symlinks(root, root / folder, problems)
     _check_attachments(root, problems)
-    for path in sorted((root / "content").rglob("*.md")):
+    for path in markdown_files(root / "content"):
         if not path.is_symlink():
             with processing(relative(path, root)):
                 _check_markdown(root, path, problems)
@@ -119,6 +119,9 @@ def _marker_problem(root: Path, source: Path, what: str, value: str) -> str | No
 
 
 def _find(name: str, text: str, target: str) -> Location:
-    """Where `target` is first written in the file, for the message."""
+    """Where `target` is first written in the file, or its marker when Markdown escapes
+    changed how it is written."""
     offset = text.find(target)
-    return Location(name) if offset < 0 else text_location(name, text, offset)
+    if offset < 0:
+        offset = text.find(target[:target.find("}") + 1])
+    return text_location(name, text, offset) if offset >= 0 else Location(name)

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from .content_checks import check_files
 from .errors import InvalidProject, Location, Problems, relative
 from .loading import Document, load_front_matter, load_yaml, read_source
+from .markdown import markdown_files
 from .models import (
     Area,
     AreasFile,
@@ -264,7 +265,7 @@ def _load_plan_texts(data: Dataset, problems: Problems) -> None:
 def _check_content_links(data: Dataset, problems: Problems) -> None:
     """Every `{plan}<id>` link in Markdown must name a plan that exists."""
     known = data.plan_files
-    for path in sorted((data.root / "content").rglob("*.md")):
+    for path in markdown_files(data.root / "content"):
         name = relative(path, data.root)
         text = read_source(path, name, problems)
         for number, line in enumerate((text or "").splitlines(), start=1):
@@ -284,7 +285,7 @@ def _claim_route(url: str, meta: NewsMeta | PageMeta, doc: Document, routes: _Re
 
 
 def _load_pages(data: Dataset, problems: Problems, routes: _Registry) -> None:
-    for path in sorted((data.root / "content" / "pages").glob("*.md")):
+    for path in markdown_files(data.root / "content" / "pages"):
         loaded = load_front_matter(path, data.root, problems)
         meta = parse(loaded[0], PageMeta, problems) if loaded is not None else None
         if loaded is not None and meta is not None:
@@ -293,7 +294,7 @@ def _load_pages(data: Dataset, problems: Problems, routes: _Registry) -> None:
 
 def _load_news(data: Dataset, problems: Problems, routes: _Registry) -> None:
     known = data.plan_files
-    for path in sorted((data.root / "content" / "news").glob("*.md")):
+    for path in markdown_files(data.root / "content" / "news"):
         loaded = load_front_matter(path, data.root, problems)
         if loaded is None:
             continue

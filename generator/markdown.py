@@ -109,3 +109,9 @@ def _meta_value(key: str, value: Any) -> Any:
     if key.lower() == "summary" and isinstance(value, str):
         return render_markdown(value)
     return value if not isinstance(value, str) else nfc(value)
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    """Every file Pelican reads from `folder` with our reader, in its subfolders too."""
+    return sorted(path for suffix in MarkdownItReader.file_extensions
+                  for path in folder.rglob(f"*.{suffix}"))
