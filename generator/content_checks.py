@@ -27,6 +27,7 @@ MAX_HEADINGS = 500
 # Attachments a browser would run as the site's own page or script if opened.
 ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".svg", ".svgz",
                              ".xml", ".xsl"})
+_LINKABLE = ("content/news", "content/pages", ATTACHMENTS)
 _MARKER = re.compile(r"\A\{(filename|static|attach|index)\}(.*)\Z", re.DOTALL)
 # A marker's target: a path of letters, digits and . / _ ~ % + -, and an optional #anchor.
 # No scheme, quote, angle bracket, ampersand, space or query can reach Pelican's rewriting.
@@ -110,9 +111,11 @@ def _marker_problem(root: Path, source: Path, what: str, value: str) -> str | No
     content = (root / "content").resolve()
     base = content if path.startswith("/") else source.parent.resolve()
     target = Path(os.path.realpath(base / path.lstrip("/")))
-    allowed = content if what == "filename" else (root / ATTACHMENTS).resolve()
-    if allowed not in target.parents:
-        return f"đích phải nằm trong {relative(allowed, root)}/"
+    # Pelican resolves {filename} among the news, pages and files it read, {static} and
+    # {attach} among static files; anything else it leaves as a broken link, or copies.
+    allowed = _LINKABLE if what == "filename" else (ATTACHMENTS,)
+    if not any((root / folder).resolve() in target.parents for folder in allowed):
+        return "đích phải nằm trong " + ", ".join(f"{folder}/" for folder in allowed)
     if not target.is_file():
         return "không tìm thấy tệp này"
     return None

@@ -176,8 +176,29 @@ def harmless(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "plan: tn-10-kh-ubnd-2024\nperiod: 2024-quy-1\ndate: 2024-04-05\ncutoff: 2024-03-31\n"
         "tasks:\n  - task: i-1\n    status: dang-thuc-hien\n    note: \"- ghi chú bắt đầu bằng gạch\"\n"
         "    evidence:\n      - file: tệp minh chứng.pdf\n", encoding="utf-8")
+    (files / "bieu-mau.pdf").write_bytes(b"%PDF-1.4 a\n")
+    (files / "dinh-kem.pdf").write_bytes(b"%PDF-1.4 b\n")
+    (site / "content/pages").mkdir()
+    (site / "content/pages/gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\n## Mục\n",
+                                                      encoding="utf-8")
+    (site / "content/news/lien-ket.md").write_text(
+        "---\ntitle: Liên kết\ndate: 2024-03-01\n---\n[a]({filename}/pages/gioi-thieu.md#muc) "
+        "[b]({static}/files/bieu-mau.pdf) [c]({attach}../files/dinh-kem.pdf) [d]({index})\n",
+        encoding="utf-8")
     build(site, site / "output")
     return site / "output"
+
+
+def test_link_markers_resolve_inside_the_site_and_nothing_else_is_published(harmless: Path) -> None:
+    page = (harmless / "tin-tuc/2024/lien-ket/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://thu-nghiem.example/gioi-thieu/#muc">a</a>' in page
+    assert '<a href="https://thu-nghiem.example/files/bieu-mau.pdf">b</a>' in page
+    # content/files/ is already static, so Pelican keeps an {attach}ed file where it is.
+    assert '<a href="https://thu-nghiem.example/files/dinh-kem.pdf">c</a>' in page
+    assert '<a href="https://thu-nghiem.example/tin-tuc/index.html">d</a>' in page
+    copied = sorted(p.name for p in harmless.rglob("*.pdf"))
+    assert copied == ["bieu-mau.pdf", "dinh-kem.pdf", unicodedata.normalize("NFC",
+                                                                            "tệp minh chứng.pdf")]
 
 
 def test_csv_cells_that_could_be_formulas_are_neutralised(harmless: Path) -> None:
