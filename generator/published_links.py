@@ -17,7 +17,8 @@ from .errors import Location, Problems
 SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite",
                             "xlink:href", "background", "srcset"})
-_TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# Possessive quantifiers: a tag that never closes costs linear time, not exponential.
+_TAG = re.compile(r"<([a-zA-Z][\w:-]*+)((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>")
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _SCHEME = re.compile(r"\A([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop these anywhere in a URL before reading its scheme ("java\tscript:").
