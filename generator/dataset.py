@@ -146,21 +146,29 @@ def _load_organisations(data: Dataset, problems: Problems) -> None:
         if org.parent not in data.organisations:
             problems.add(where, _unknown("cơ quan cấp trên", org.parent or "", data.organisations,
                                          "data/organisations/"))
-    _check_cycles({org.id: org.parent for org, _ in parents}, {org.id: where for org, where in parents},
-                  "cơ quan cấp trên", problems)
+    _check_cycles({org.id: org.parent for org, _ in parents},
+                  {org.id: where for org, where in parents}, "cơ quan cấp trên", problems)
 
 
 def _check_cycles(parents: dict[str, str | None], places: dict[str, Location], what: str,
                   problems: Problems) -> None:
-    """A parent chain that comes back to where it started is an error at each of its members."""
+    """A parent chain that comes back on itself is an error at each member of the loop.
+    Each item is walked once, so a long chain costs linear time."""
+    done: set[str] = set()
     for start in sorted(parents):
-        chain, current = [start], parents.get(start)
-        while current is not None and current not in chain and current in parents:
+        chain: list[str] = []
+        current: str | None = start
+        while current in parents and current not in done:
+            done.add(current)
             chain.append(current)
             current = parents[current]
-        if current == start:
-            problems.add(places[start], f"{what} tạo thành vòng lặp: "
-                         + " → ".join([*chain, start]))
+        if current in chain:
+            loop = chain[chain.index(current):]
+            for i, member in enumerate(loop):
+                shown = [loop[(i + k) % len(loop)] for k in range(min(len(loop), 5))]
+                rest = " → …" if len(loop) > 5 else ""
+                problems.add(places[member], f"{what} tạo thành vòng lặp: "
+                             f"{' → '.join(shown)}{rest} → {member}")
 
 
 def _load_plans(data: Dataset, problems: Problems) -> None:
