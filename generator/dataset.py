@@ -89,8 +89,15 @@ class _Registry:
         return True
 
 
+# Suggestions are compared with at most this many ids of a similar shape: difflib costs
+# about 10 µs a pair, and a file with thousands of unknown ids must not take minutes.
+MAX_SUGGESTION_CANDIDATES = 200
+
+
 def _unknown(what: str, key: str, known: dict[str, object], where: str) -> str:
-    close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+    similar = [k for k in known if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
+    close = difflib.get_close_matches(key, similar, n=3, cutoff=0.6) \
+        if len(similar) <= MAX_SUGGESTION_CANDIDATES else []
     hint = f"; có phải: {', '.join(close)}?" if close else ""
     return f"không tìm thấy {what} “{key}” trong {where}{hint}"
 

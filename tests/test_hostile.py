@@ -122,6 +122,20 @@ def test_flood_of_tasks_is_refused(site: Path, capsys) -> None:
         f"{MAX_ROWS} (hãy tách thành nhiều kế hoạch)")]
 
 
+def test_thousands_of_unknown_references_are_each_located(site: Path, capsys) -> None:
+    """Suggestions ("có phải: …?") are skipped among too many similar ids, or this took minutes."""
+    tasks = "".join(f"      - id: t{i}\n        title: Việc {i}\n        parent: t{i}x\n"
+                    for i in range(MAX_ROWS))
+    (site / "data/plans/tn-99-kh-ubnd-2024.yaml").write_text(
+        "id: tn-99-kh-ubnd-2024\ntype: Kế hoạch\ntitle: Lũ nhiệm vụ\nissuer: tn-ubnd-tinh\n"
+        "year: 2024\nstatus: du-thao\nsections:\n  - id: i\n    title: Một\n"
+        "    area: cai-cach-the-che\n    tasks:\n" + tasks, encoding="utf-8")
+    problems = _refused(site, capsys)
+    assert len(problems) == MAX_ROWS
+    assert problems[0] == ("data/plans/tn-99-kh-ubnd-2024.yaml:14:17: không tìm thấy nhiệm vụ cha "
+                           "“t0x” trong kế hoạch này")
+
+
 def test_file_too_big_is_refused(site: Path, capsys) -> None:
     (site / "content/news/lon.md").write_text("---\ntitle: Lớn\ndate: 2024-03-01\n---\n"
                                               + "a" * MAX_FILE_BYTES, encoding="utf-8")
