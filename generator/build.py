@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -59,9 +60,12 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts) -> None:
 
 
 def _leftovers(output: Path, kind: str) -> list[Path]:
-    """Folders beside `output` that builds of it create: kind "build" (staging) or "old"."""
+    """Folders beside `output` that builds of it create: kind "build" (staging) or "old",
+    and those of versions that did not name the output (".minhbach-build-k3j_9dqz")."""
     prefix = f".minhbach-{kind}-{output.name}-"
-    return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefix))
+    unnamed = re.compile(rf"\A\.minhbach-{kind}-[a-z0-9_]{{8}}\Z")
+    return sorted(p for p in output.parent.iterdir()
+                  if p.name.startswith(prefix) or unnamed.match(p.name))
 
 
 def recover(output: Path) -> None:

@@ -73,9 +73,12 @@ def test_stale_staging_folders_are_removed_at_start(site: Path) -> None:
     (stale / "ke-hoach/index.html").write_bytes(b"x" * 100_000)
     retired = site / ".minhbach-old-output-a1b2c3/site"
     retired.mkdir(parents=True)
+    (site / ".minhbach-build-k3j_9dqz/pagefind").mkdir(parents=True)  # named by older versions
+    other = site / ".minhbach-build-autre-x1y2z3"  # another output's build: not ours to remove
+    other.mkdir()
     build(site)
     assert (site / "output/index.html").exists()
-    assert not [p.name for p in site.iterdir() if p.name.startswith(".minhbach-")]
+    assert [p.name for p in site.iterdir() if p.name.startswith(".minhbach-")] == [other.name]
 
 
 def test_output_has_the_modes_the_umask_gives(site: Path) -> None:
