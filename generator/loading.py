@@ -159,8 +159,7 @@ def parse_yaml(text: str, name: str, problems: Problems, first_line: int = 1) ->
     except yaml.reader.ReaderError as exc:
         where = text_location(name, text, exc.position)
         problems.add(Location(name, where.line + first_line - 1, where.column),
-                     f"ký tự U+{exc.character if isinstance(exc.character, int) else 0:04X} "
-                     "không được phép trong YAML; hãy xóa nó")
+                     f"ký tự U+{exc.character:04X} không được phép trong YAML; hãy xóa nó")
         return None
     except (yaml.YAMLError, RecursionError):
         problems.add(Location(name, first_line, 1), "YAML không đọc được: kiểm tra thụt lề, "
