@@ -192,6 +192,7 @@ def write_index(site: Path, facts: Facts) -> IndexSummary:
     with ThreadPoolExecutor(max_workers=1) as worker:
         pages, records, written = worker.submit(asyncio.run, _index(site, facts)).result()
     write_bundle(bundle, written, _UNUSED)
+    verify_bundle(bundle)  # as Pagefind gave it, before stabilise reads and rewrites it
     stabilise(bundle)
     verify_bundle(bundle)
     files = [p for p in bundle.rglob("*") if p.is_file()]
