@@ -2,11 +2,16 @@
 
 The site is rendered into a temporary folder beside `output/` and swapped in only
 when every step succeeded, so a failed build leaves the last good site untouched.
+Publishing is two renames (the old site aside, the new one in); a build killed
+between them left no `output/`, so every build first puts a set-aside site back
+and removes the folders killed builds left behind. One build per output at a time.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,6 +24,7 @@ from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
 from .pagefind_client import PagefindError
 from .phases import Phases, count_pages, describe_dataset
+from .published_links import unsafe_markup
 from .schemas import write_schemas
 from .search_index import IndexSummary, write_index
 from .settings import SiteConfig, load_config, pelican_settings
@@ -60,15 +66,52 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts) -> None:
         raise InvalidProject(problems)
 
 
+def _leftovers(output: Path, kind: str) -> list[Path]:
+    """Folders beside `output` that builds of it create: kind "build" (staging) or "old",
+    and those of versions that did not name the output (".minhbach-build-k3j_9dqz")."""
+    prefix = f".minhbach-{kind}-{output.name}-"
+    unnamed = re.compile(rf"\A\.minhbach-{kind}-[a-z0-9_]{{8}}\Z")
+    return sorted(p for p in output.parent.iterdir()
+                  if p.name.startswith(prefix) or unnamed.match(p.name))
+
+
+def recover(output: Path) -> None:
+    """Put back a site a killed build had set aside, and remove what killed builds left."""
+    if not output.parent.is_dir():
+        return
+    retired = _leftovers(output, "old")
+    if not output.exists():
+        previous = next((p / "site" for p in retired if (p / "site").is_dir()), None)
+        if previous is not None:
+            previous.rename(output)
+    for folder in retired + _leftovers(output, "build"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _folder_beside(output: Path, kind: str) -> Path:
+    """A new folder beside `output`, readable as the umask allows (mkdtemp makes it 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix=f".minhbach-{kind}-{output.name}-", dir=output.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+    return folder
+
+
 def publish(staging: Path, output: Path) -> None:
     """Swap the new site in with renames, so readers never see a half-built site."""
     retired = None
     if output.exists():
-        retired = Path(tempfile.mkdtemp(prefix=".minhbach-old-", dir=output.parent))
+        retired = _folder_beside(output, "old")
         output.rename(retired / "site")
     staging.rename(output)
     if retired is not None:
         shutil.rmtree(retired)
+
+
+def _refuse_unsafe_markup(staging: Path) -> None:
+    problems = unsafe_markup(staging)
+    if problems:
+        raise InvalidProject(problems)
 
 
 def _index(staging: Path, facts: Facts) -> IndexSummary:
@@ -86,14 +129,16 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
     phases = phases or Phases()
     root = root.resolve()
     output = (output or root / "output").resolve()
+    recover(output)
     config, data = phases.run("Kiểm tra dữ liệu", lambda: check(root, strict),
                               lambda checked: describe_dataset(checked[1]))
     facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data))
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".minhbach-build-", dir=output.parent))
+    staging = _folder_beside(output, "build")
     try:
         phases.run("Dựng trang", lambda: render(root, staging, config, facts),
                    lambda _: count_pages(staging))
+        _refuse_unsafe_markup(staging)
         write_schemas(staging / "schema")
         if config.search:
             phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts),

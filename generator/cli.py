@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .argparse_vi import vietnamese_argparse
 from .errors import InvalidProject, Problem, summary
+from .failures import describe, details
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -253,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
             return int(args.run(args))
     except InvalidProject as error:
         return _report(error)
-
+    except Exception as error:  # noqa: BLE001 - staff get one Vietnamese line, not a traceback
+        print(details(error) if args.debug else describe(error), file=sys.stderr)
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

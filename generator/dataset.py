@@ -14,9 +14,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .content_checks import check_files
 from .errors import InvalidProject, Location, Problems, relative
 from .lint import plan_warnings
 from .loading import Document, load_front_matter, load_yaml, read_source
+from .markdown import markdown_files
 from .models import (
     Area,
     AreasFile,
@@ -32,11 +34,15 @@ from .models import (
 from .paths import safe_path
 from .periods import Period, parse_period
 from .plan_agencies import province_index, resolve_plan_agencies
+from .routes import news_url, page_url, route_problem
 from .timeline import parse_timeline
 from .urls import PLAN_LINK
 from .validation import parse, parse_salvaging
 
 M = TypeVar("M", bound=BaseModel)
+# Tasks and indicators per plan: real plans have at most a few hundred; work on the
+# pages grows with them, so a pasted or generated flood is refused before building.
+MAX_ROWS = 2000
 
 
 @dataclass
@@ -97,8 +103,15 @@ class _Registry:
         return True
 
 
+# Suggestions are compared with at most this many ids of a similar shape: difflib costs
+# about 10 µs a pair, and a file with thousands of unknown ids must not take minutes.
+MAX_SUGGESTION_CANDIDATES = 200
+
+
 def _unknown(what: str, key: str, known: dict[str, object], where: str) -> str:
-    close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+    similar = [k for k in known if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
+    close = difflib.get_close_matches(key, similar, n=3, cutoff=0.6) \
+        if len(similar) <= MAX_SUGGESTION_CANDIDATES else []
     hint = f"; có phải: {', '.join(close)}?" if close else ""
     return f"không tìm thấy {what} “{key}” trong {where}{hint}"
 
@@ -112,8 +125,10 @@ def load_dataset(root: Path) -> Dataset:
     _load_reports(data, problems)
     _load_plan_texts(data, problems)
     _check_content_links(data, problems)
-    _load_news(data, problems)
-    _load_pages(data, problems)
+    check_files(root, problems)
+    routes = _Registry("đường dẫn", problems)
+    _load_news(data, problems, routes)
+    _load_pages(data, problems, routes)
     for plan_id, plan in data.plans.items():
         index = province_index(plan, data.organisations, data.provinces)
         plan_warnings(plan, data.plan_docs[plan_id], index, data.warnings)
@@ -155,6 +170,29 @@ def _load_organisations(data: Dataset, problems: Problems) -> None:
         if org.parent not in data.organisations:
             problems.add(where, _unknown("cơ quan cấp trên", org.parent or "", data.organisations,
                                          "data/organisations/"))
+    _check_cycles({org.id: org.parent for org, _ in parents},
+                  {org.id: where for org, where in parents}, "cơ quan cấp trên", problems)
+
+
+def _check_cycles(parents: dict[str, str | None], places: dict[str, Location], what: str,
+                  problems: Problems) -> None:
+    """A parent chain that comes back on itself is an error at each member of the loop.
+    Each item is walked once, so a long chain costs linear time."""
+    done: set[str] = set()
+    for start in sorted(parents):
+        chain: list[str] = []
+        current: str | None = start
+        while current in parents and current not in done:
+            done.add(current)
+            chain.append(current)
+            current = parents[current]
+        if current in chain:
+            loop = chain[chain.index(current):]
+            for i, member in enumerate(loop):
+                shown = [loop[(i + k) % len(loop)] for k in range(min(len(loop), 5))]
+                rest = " → …" if len(loop) > 5 else ""
+                problems.add(places[member], f"{what} tạo thành vòng lặp: "
+                             f"{' → '.join(shown)}{rest} → {member}")
 
 
 def _load_plans(data: Dataset, problems: Problems) -> None:
@@ -184,6 +222,12 @@ def _check_org(data: Dataset, doc: Document, loc: tuple[str | int, ...], key: st
 
 def _check_plan(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
     _check_org(data, doc, ("issuer",), plan.issuer, problems)
+    _check_web_url(plan.source.url if plan.source else None, doc, ("source", "url"), problems)
+    for rows, what, loc in ((plan.tasks(), "nhiệm vụ", "sections"),
+                            (plan.indicators, "chỉ tiêu", "indicators")):
+        if len(rows) > MAX_ROWS:
+            problems.add(doc.locate((loc,), key=True), f"kế hoạch có {len(rows)} {what}; tối đa "
+                         f"{MAX_ROWS} (hãy tách thành nhiều kế hoạch)")
     _check_indicators(plan, doc, data, problems)
     _check_sections(plan, doc, data, problems)
     for i, assignment in enumerate(plan.assignments):
@@ -202,12 +246,15 @@ def _check_indicators(plan: Plan, doc: Document, data: Dataset, problems: Proble
         if indicator.parent and indicator.parent not in {*registry.seen, *data.broken_ids}:
             problems.add(doc.locate(("indicators", i, "parent")),
                          _unknown("chỉ tiêu cha", indicator.parent, registry.seen, "kế hoạch này"))
+    _check_cycles({i.id: i.parent for i in plan.indicators if i.parent},
+                  {i.id: doc.locate(("indicators", n, "parent"))
+                   for n, i in enumerate(plan.indicators)}, "chỉ tiêu cha", problems)
 
 
 def _check_sections(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
     sections = _Registry("mã phần", problems)
     tasks = _Registry("mã nhiệm vụ", problems)
-    parents: list[tuple[str, tuple[str | int, ...]]] = []
+    parents: list[tuple[str, str, tuple[str | int, ...]]] = []
     for s, section in enumerate(plan.sections):
         sections.claim(section.id, doc.locate(("sections", s, "id")))
         if section.area not in data.areas and section.area not in data.broken_ids:
@@ -220,18 +267,20 @@ def _check_sections(plan: Plan, doc: Document, data: Dataset, problems: Problems
                 for j, org in enumerate(getattr(task, key)):
                     _check_org(data, doc, here + (key, j), org, problems)
             if task.parent:
-                parents.append((task.parent, here + ("parent",)))
+                parents.append((task.id, task.parent, here + ("parent",)))
             _check_timeline(task.timeline, plan.year, doc, here + ("timeline",), problems)
-    for parent, loc in parents:
+    for (_, parent, loc) in parents:
         if parent not in tasks.seen and parent not in data.broken_ids:
             problems.add(doc.locate(loc), _unknown("nhiệm vụ cha", parent, tasks.seen, "kế hoạch này"))
+    _check_cycles({task: parent for task, parent, _ in parents},
+                  {task: doc.locate(loc) for task, _, loc in parents}, "nhiệm vụ cha", problems)
 
 
 def _check_timeline(text: str | None, year: int, doc: Document, loc: tuple[str | int, ...],
                     problems: Problems) -> None:
     try:
         parse_timeline(text, year)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         problems.add(doc.locate(loc), f"thời gian “{text}”: {exc}")
 
 
@@ -249,7 +298,7 @@ def _load_plan_texts(data: Dataset, problems: Problems) -> None:
 def _check_content_links(data: Dataset, problems: Problems) -> None:
     """Every `{plan}<id>` link in Markdown must name a plan that exists."""
     known = data.plan_files
-    for path in sorted((data.root / "content").rglob("*.md")):
+    for path in markdown_files(data.root / "content"):
         name = relative(path, data.root)
         text = read_source(path, name, problems)
         for number, line in enumerate((text or "").splitlines(), start=1):
@@ -259,23 +308,36 @@ def _check_content_links(data: Dataset, problems: Problems) -> None:
                                  _unknown("kế hoạch", match.group(1), known, "data/plans/"))
 
 
-def _load_pages(data: Dataset, problems: Problems) -> None:
-    for path in sorted((data.root / "content" / "pages").glob("*.md")):
+def _claim_route(url: str, meta: NewsMeta | PageMeta, doc: Document, routes: _Registry) -> None:
+    where = doc.locate(("slug",) if meta.slug else ("title",))
+    problem = route_problem(url, meta.title)
+    if problem:
+        routes.problems.add(where, problem)
+    else:
+        routes.claim(url, where)
+
+
+def _load_pages(data: Dataset, problems: Problems, routes: _Registry) -> None:
+    for path in markdown_files(data.root / "content" / "pages"):
         loaded = load_front_matter(path, data.root, problems)
-        if loaded is not None:
-            parse(loaded[0], PageMeta, problems)
+        meta = parse(loaded[0], PageMeta, problems) if loaded is not None else None
+        if loaded is not None and meta is not None:
+            _claim_route(page_url(meta), meta, loaded[0], routes)
 
 
-def _load_news(data: Dataset, problems: Problems) -> None:
+def _load_news(data: Dataset, problems: Problems, routes: _Registry) -> None:
     known = data.plan_files
-    for path in sorted((data.root / "content" / "news").glob("*.md")):
+    for path in markdown_files(data.root / "content" / "news"):
         loaded = load_front_matter(path, data.root, problems)
         if loaded is None:
             continue
         doc, _ = loaded
         meta = parse(doc, NewsMeta, problems)
-        if meta and meta.plan and meta.plan not in known:
+        if meta is None:
+            continue
+        if meta.plan and meta.plan not in known:
             problems.add(doc.locate(("plan",)), _unknown("kế hoạch", meta.plan, known, "data/plans/"))
+        _claim_route(news_url(meta), meta, doc, routes)
 
 
 REPORTS = "data/reports"
@@ -336,6 +398,7 @@ def _check_report(report: Report, period: Period, doc: Document, data: Dataset,
                   problems: Problems) -> None:
     if report.issuer:
         _check_org(data, doc, ("issuer",), report.issuer, problems)
+    _check_web_url(report.source.url if report.source else None, doc, ("source", "url"), problems)
     if report.cutoff > report.date:
         problems.add(doc.locate(("cutoff",)), f"ngày chốt số liệu (cutoff) {report.cutoff} "
                      f"sau ngày báo cáo (date) {report.date}")
@@ -387,6 +450,14 @@ def _check_indicator_results(report: Report, doc: Document, data: Dataset,
         _check_evidence(result.evidence, doc, ("indicators", i), data, problems)
 
 
+def _check_web_url(url: str | None, doc: Document, loc: tuple[str | int, ...],
+                   problems: Problems) -> None:
+    """Links typed in data are published as hrefs: only the web's own schemes."""
+    if url and not url.lower().startswith(("https://", "http://")):
+        problems.add(doc.locate(loc), f"đường dẫn “{url}” phải bắt đầu bằng https:// hoặc "
+                     "http://")
+
+
 def _check_evidence(items: list[Evidence], doc: Document, here: tuple[str | int, ...],
                     data: Dataset, problems: Problems) -> None:
     for j, item in enumerate(items):
@@ -394,9 +465,7 @@ def _check_evidence(items: list[Evidence], doc: Document, here: tuple[str | int,
         if not (item.number or item.url or item.file or item.title):
             problems.add(doc.locate(at), "minh chứng cần ít nhất một trong các trường number (số "
                          "văn bản), title, url (đường dẫn) hoặc file (tệp)")
-        if item.url and not item.url.startswith(("https://", "http://")):
-            problems.add(doc.locate(at + ("url",)), f"đường dẫn “{item.url}” phải bắt đầu bằng "
-                         "https:// hoặc http://")
+        _check_web_url(item.url, doc, at + ("url",), problems)
         if item.file:
             try:
                 safe_path(data.root, item.file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,8 +72,11 @@ class InvalidProject(Exception):
 
 
 def relative(path: Path, root: Path) -> str:
-    """Paths in messages are relative to the project, so they read the same everywhere."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Paths in messages are relative to the project, so they read the same everywhere; a
+    symlink is named as it stands in the project, not by where it leads."""
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return candidate.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -8,6 +8,7 @@ data. Field names follow the input files (docs/data-format.md); labels are Vietn
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -240,8 +241,8 @@ class PlanSummaryRow(Out):
 
 
 def file_url(path: str) -> str:
-    """Evidence files are copied with content/files/ to /files/."""
-    return "/files/" + path.replace("\\", "/").lstrip("/")
+    """Evidence files are copied with content/files/ to /files/, under their NFC names."""
+    return "/files/" + quote(path.replace("\\", "/").lstrip("/"))
 
 
 def _evidence(items: list[Evidence]) -> list[EvidenceOut]:

@@ -41,13 +41,30 @@ def _validate_link(default: Callable[[str], bool]) -> Callable[[str], bool]:
     return validate
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(anchors: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
-    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
+    if anchors:
+        md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
     md.normalizeLink = _normalize_link(md.normalizeLink)  # type: ignore[method-assign]
     md.validateLink = _validate_link(md.validateLink)  # type: ignore[method-assign]
     return md
+
+
+def outline(text: str) -> tuple[list[str], list[int]]:
+    """Every link and image target of `text` as the page will carry it, and the line of
+    each heading (from 1); in linear time (heading ids, quadratic in equal headings, are
+    not made)."""
+    targets: list[str] = []
+    headings: list[int] = []
+    for token in _parser(anchors=False).parse(nfc(text[:MAX_MARKDOWN_CHARS])):
+        if token.type == "heading_open" and token.map:
+            headings.append(token.map[0] + 1)
+        for child in token.children or []:
+            target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src")
+            if isinstance(target, str):
+                targets.append(target)
+    return targets, headings
 
 
 def render_markdown(text: str, heading_shift: int = 0) -> str:
@@ -92,3 +109,9 @@ def _meta_value(key: str, value: Any) -> Any:
     if key.lower() == "summary" and isinstance(value, str):
         return render_markdown(value)
     return value if not isinstance(value, str) else nfc(value)
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    """Every file Pelican reads from `folder` with our reader, in its subfolders too."""
+    return sorted(path for suffix in MarkdownItReader.file_extensions
+                  for path in folder.rglob(f"*.{suffix}"))

@@ -10,13 +10,52 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from .vietnamese import slugify
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+# Dates of CCHC documents and their results: anything outside is a typing mistake.
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
+def plausible_year(year: int) -> int:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"năm {year} nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
+    return year
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    plausible_year(value.year)
+    return value
+
+
+_NEWS_FORMS = {10: "%Y-%m-%d", 16: "%Y-%m-%d %H:%M", 19: "%Y-%m-%d %H:%M:%S"}
+
+
+def _news_time(value: str) -> str:
+    """A news date as written ("2019-01-23 08:30"), refused when that day or time does not exist."""
+    try:
+        moment = dt.datetime.strptime(value, _NEWS_FORMS[len(value)])
+    except ValueError:
+        raise ValueError(f"ngày giờ “{value}” không tồn tại; cần dạng NNNN-TT-NN GG:PP, "
+                         "ví dụ 2019-01-23 08:30") from None
+    plausible_year(moment.year)
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(_plausible_date)]
+NewsTime = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$"),
+                     AfterValidator(_news_time)]
 
 
 class Strict(BaseModel):
@@ -77,7 +116,7 @@ class Citation(Strict):
     text: Text
     type: Short | None = None
     number: Short | None = None
-    date: dt.date | None = None
+    date: Date | None = None
     issuer_text: Short | None = None
 
 
@@ -147,12 +186,12 @@ class Plan(Strict):
     title: Short
     issuer: Id
     place: Short | None = None
-    issued: dt.date | None = None
+    issued: Date | None = None
     issued_text: Short | None = None
-    effective: dt.date | None = None
+    effective: Date | None = None
     signer: Signer | None = None
     field: Short | None = None
-    year: Annotated[int, Field(ge=1945, le=2100)]
+    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     status: PlanStatus
     source: Source | None = None
     legal_basis: list[Citation] = []
@@ -173,13 +212,13 @@ class NewsMeta(Strict):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
 
     title: Short
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")]
+    date: NewsTime
     category: Short | None = None
     plan: Id | None = None
     slug: Id | None = None
     summary: Text | None = None
     note: Text | None = None
-    modified: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")] | None = None
+    modified: NewsTime | None = None
 
 
 class TaskStatus(StrEnum):
@@ -197,7 +236,7 @@ class Evidence(Strict):
 
     number: Short | None = None
     title: Short | None = None
-    date: dt.date | None = None
+    date: Date | None = None
     url: Short | None = None
     file: Short | None = None
 
@@ -205,7 +244,7 @@ class Evidence(Strict):
 class TaskResult(Strict):
     task: Id
     status: TaskStatus
-    completed: dt.date | None = None
+    completed: Date | None = None
     note: Text | None = None
     reason: Text | None = None
     evidence: list[Evidence] = []
@@ -235,8 +274,8 @@ class Report(Strict):
     sample: bool = False
     title: Short | None = None
     number: Short | None = None
-    date: dt.date
-    cutoff: dt.date
+    date: Date
+    cutoff: Date
     issuer: Id | None = None
     summary: Text | None = None
     source: Source | None = None

@@ -15,7 +15,9 @@ URL scheme (documented in docs/data-format.md, "Dữ liệu mở"):
 
 CSV files are UTF-8 with a byte-order mark (so Excel reads Vietnamese right), one header
 row of field names, CRLF line ends; lists are joined with "; ", booleans are true/false,
-dates are YYYY-MM-DD, empty cells mean null. Files are built in memory, in a fixed order,
+dates are YYYY-MM-DD, empty cells mean null; a cell that would start with =, +, -, @, tab or
+carriage return starts with ' instead, so that no spreadsheet runs it as a formula (JSON
+keeps the text as written). Files are built in memory, in a fixed order,
 so that the /du-lieu/ page can list their sizes and builds stay byte-identical.
 """
 
@@ -93,14 +95,23 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text: a leading ' where it could start a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def csv_bytes(model: type[BaseModel], rows: Iterable[BaseModel]) -> bytes:
-    """UTF-8 with BOM, one header row (the model's field names), CRLF."""
+    """UTF-8 with BOM, one header row (the model's field names), CRLF; no cell is a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     names = list(model.model_fields)
     writer.writerow(names)
     for row in rows:
-        writer.writerow([_cell(getattr(row, name)) for name in names])
+        writer.writerow([_inert(_cell(getattr(row, name))) for name in names])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 

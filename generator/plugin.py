@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from . import presentation, sitemap
+from . import presentation, sitemap, static_files
 from .i18n import catalogue_path, translations
 from .pages import MinhBachGenerator
 
@@ -43,4 +43,5 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(prepare_environment)
     signals.article_generator_finalized.connect(link_neighbours)
+    signals.static_generator_finalized.connect(static_files.guard)
     signals.finalized.connect(write_sitemap)

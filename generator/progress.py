@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .models import Area, IndicatorResult, Plan, Report, Section, TaskResult, TaskStatus
@@ -334,7 +335,17 @@ class PlanProgress:
         return any(r.report.sample for r in self.reports)
 
     def task_history(self, task_id: str) -> list[TaskProgress]:
-        return [t for r in self.reports for t in r.tasks if t.fact.task.id == task_id]
+        return self._histories.get(task_id, [])
+
+    @cached_property
+    def _histories(self) -> dict[str, list[TaskProgress]]:
+        # Built once: a task page asks for its history, and scanning every report's rows
+        # per task made a plan's build time grow with the square of its tasks.
+        histories: dict[str, list[TaskProgress]] = defaultdict(list)
+        for report in self.reports:
+            for task in report.tasks:
+                histories[task.fact.task.id].append(task)
+        return histories
 
     def indicator_history(self, indicator_id: str) -> list[IndicatorProgress]:
         return [i for r in self.reports for i in r.indicators

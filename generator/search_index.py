@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .facts import Facts
+from .pagefind_bundle import verify_bundle, write_bundle
 from .pagefind_client import pagefind_index
 from .pagefind_stable import stabilise
 from .search_entries import (
@@ -166,7 +167,7 @@ def indexed_documents(site: Path, facts: Facts) -> Iterator[Document]:
         yield Document(url, annotate(html, annotation(entry, page)), page.words())
 
 
-async def _index(site: Path, facts: Facts) -> tuple[int, int]:
+async def _index(site: Path, facts: Facts) -> tuple[int, int, dict[str, bytes]]:
     config = {"exclude_selectors": [e.selector for e in EXCLUDED], "force_language": LANGUAGE}
     documents = list(indexed_documents(site, facts))
     words = sum(d.words for d in documents)
@@ -176,21 +177,23 @@ async def _index(site: Path, facts: Facts) -> tuple[int, int]:
         for document in documents:
             await index.add_html(document.url, document.html)
             counts["#" in document.url] += 1
-        await index.write(site / BUNDLE)
-    return counts[0], counts[1]
+        files = await index.files()
+    return counts[0], counts[1], files
 
 
 def write_index(site: Path, facts: Facts) -> IndexSummary:
-    """Index the staged site into `site/pagefind/`; raises PagefindError if Pagefind fails."""
+    """Index the staged site into `site/pagefind/`; raises PagefindError if Pagefind fails
+    or the bundle does not read back whole."""
     bundle = site / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
     # `build` may run where an event loop is already running (a test driving a browser,
     # an async server), and asyncio.run refuses to nest: Pagefind gets its own thread.
     with ThreadPoolExecutor(max_workers=1) as worker:
-        pages, records = worker.submit(asyncio.run, _index(site, facts)).result()
+        pages, records, written = worker.submit(asyncio.run, _index(site, facts)).result()
+    write_bundle(bundle, written, _UNUSED)
+    verify_bundle(bundle)  # as Pagefind gave it, before stabilise reads and rewrites it
     stabilise(bundle)
-    for name in _UNUSED:
-        (bundle / name).unlink(missing_ok=True)
+    verify_bundle(bundle)
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return IndexSummary(pages, records, len(files), sum(p.stat().st_size for p in files))

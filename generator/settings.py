@@ -13,6 +13,9 @@ from .errors import InvalidProject, Location, Problems
 from .validation import message
 
 CONFIG_FILE = "minhbach.toml"
+# How Pelican turns a news or page title into its slug; `routes` predicts URLs with it.
+SLUG_REGEX_SUBSTITUTIONS = [(r"/", "-"), (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
+                            (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
 
 
 class SiteConfig(BaseModel):
@@ -40,8 +43,7 @@ def load_config(root: Path) -> SiteConfig:
         # Python 3.11 gives the place only inside the message: "… (at line 2, column 13)".
         place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, column = (int(place.group(1)), int(place.group(2))) if place else (1, 1)
-        reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
-        problems.add(Location(CONFIG_FILE, line, column), f"lỗi cú pháp TOML: {reason}")
+        problems.add(Location(CONFIG_FILE, line, column), f"lỗi cú pháp TOML: {_toml_reason(exc)}")
     except ValidationError as exc:
         lines = path.read_text(encoding="utf-8").splitlines()
         for error in exc.errors():
@@ -51,6 +53,24 @@ def load_config(root: Path) -> SiteConfig:
             problems.add(Location(CONFIG_FILE, line, 1 if line else 0),
                          f"mục [site], khóa “{key}”: " + message(error, SiteConfig.model_fields))
     raise InvalidProject(problems)
+
+
+# tomllib's phrases, said in Vietnamese; anything else gets the general hint.
+_TOML_PHRASES = {
+    "Expected '=' after a key": "thiếu dấu “=” sau tên khóa",
+    "Invalid value": "giá trị không hợp lệ; văn bản phải đặt trong dấu ngoặc kép",
+    "Unterminated string": "thiếu dấu ngoặc kép đóng",
+    "Cannot overwrite a value": "một khóa được khai báo hai lần",
+    "Cannot declare": "một bảng [..] được khai báo hai lần",
+    "Unclosed array": "danh sách “[ ]” chưa đóng",
+    "Expected newline": "mỗi dòng chỉ được có một “tên = giá trị”",
+}
+
+
+def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+    return next((vietnamese for phrase, vietnamese in _TOML_PHRASES.items()
+                 if str(exc).startswith(phrase)),
+                "mỗi dòng cần dạng “tên = giá trị” hoặc “[bảng]”; văn bản đặt trong dấu ngoặc kép")
 
 
 def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, Any]:
@@ -106,8 +126,7 @@ def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, 
         "TRANSLATION_FEED_ATOM": None,
         "DEFAULT_DATE_FORMAT": "%d/%m/%Y",
         "SLUGIFY_SOURCE": "title",
-        "SLUG_REGEX_SUBSTITUTIONS": [(r"/", "-"), (r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
-                                     (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")],
+        "SLUG_REGEX_SUBSTITUTIONS": SLUG_REGEX_SUBSTITUTIONS,
         "RELATIVE_URLS": False,
         "LOAD_CONTENT_CACHE": False,
         "CACHE_CONTENT": False,

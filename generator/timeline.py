@@ -187,6 +187,9 @@ def _normalise(text: str) -> str:
 
 
 def _day(year: int, month: int, day: int) -> date:
+    # Every date of a phrase is built here: a bound keeps "tháng 1/0001" from overflowing later.
+    if not 1945 <= year <= 2100:
+        raise ValueError(f"năm {year} nằm ngoài khoảng 1945–2100")
     try:
         return date(year, month, day)
     except ValueError:

@@ -59,9 +59,15 @@ def message(error: dict[str, Any], fields: Iterable[str]) -> str:
         return f"giá trị {given} quá nhỏ; tối thiểu là {ctx.get('ge')}"
     if kind == "less_than_equal":
         return f"giá trị {given} quá lớn; tối đa là {ctx.get('le')}"
+    if kind == "value_error":  # our own validators speak Vietnamese already
+        return str(ctx.get("error"))
+    if kind == "too_long":
+        return f"quá nhiều mục: tối đa {ctx.get('max_length')}"
     if kind in _TYPE_NAMES:
         return f"{_TYPE_NAMES[kind]}, nhưng gặp “{given}”"
-    return f"giá trị không hợp lệ: {error['msg']}"
+    # pydantic's own wording is English: say what was found, and where (the caller locates).
+    return f"giá trị “{str(given)[:80]}” không hợp lệ ở đây" if given is not None else \
+        "giá trị không hợp lệ"
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:

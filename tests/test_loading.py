@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from generator.errors import Problems
-from generator.loading import load_front_matter, load_yaml
+from generator.loading import load_front_matter, load_yaml, parse_yaml
 
 
 def _load(tmp_path: Path, text: str):
@@ -14,7 +14,7 @@ def _load(tmp_path: Path, text: str):
 def test_positions_of_values_and_keys(tmp_path: Path) -> None:
     doc, problems = _load(tmp_path, "a: 1\nitems:\n  - id: x\n    name: Sở Nội vụ\n")
     assert not problems
-    assert doc.data == {"a": 1, "items": [{"id": "x", "name": "Sở Nội vụ"}]}
+    assert doc.data == {"a": "1", "items": [{"id": "x", "name": "Sở Nội vụ"}]}  # text as written
     assert str(doc.locate(("items", 0, "name"))) == "x.yaml:4:11"
     assert str(doc.locate(("items", 0, "name"), key=True)) == "x.yaml:4:5"
     # An unknown deeper path falls back to the nearest known parent.
@@ -102,3 +102,10 @@ def test_missing_front_matter_is_explained(tmp_path: Path) -> None:
     problems = Problems()
     assert load_front_matter(path, tmp_path, problems) is None
     assert str(problems.sorted()[0]).startswith("n.md:1:1: thiếu phần thông tin đầu tệp")
+
+
+def test_character_yaml_refuses_is_located_even_without_read_source() -> None:
+    problems = Problems()
+    assert parse_yaml("a: 1\nb: x\x07y\n", "x.yaml", problems, first_line=2) is None
+    assert [str(p) for p in problems.sorted()] == [
+        "x.yaml:3:5: ký tự U+0007 không được phép trong YAML; hãy xóa nó"]
