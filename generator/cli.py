@@ -35,7 +35,7 @@ def _print_problems(found: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(summary(problems), file=sys.stderr)
+        print(f"\n{summary(problems)}", file=sys.stderr)
 
 
 def _report(error: InvalidProject) -> int:
