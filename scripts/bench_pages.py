@@ -1,0 +1,149 @@
+"""Measure every page type of the example site as a phone reader meets it.
+
+    python scripts/bench_pages.py [--lighthouse]
+
+Builds the example site into a temporary folder, serves it on 127.0.0.1 and opens one
+page of each type in headless Chromium (Debian's /usr/bin/chromium) at 375 px wide:
+page height in px and in 667 px screens (sections as they open, i.e. closed), whether
+the page scrolls sideways at 320 px, requests on first load and the bytes a compressing
+host sends (gzip of HTML, CSS, JS, SVG; images as they are). With --lighthouse it also
+runs Lighthouse (npm `lighthouse`, installed by `npm ci`) in its mobile mode on each page
+and prints the four category scores. A measurement, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+
+try:
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from generator.build import build
+except ImportError:
+    # Run with the project's virtualenv when started with another Python.
+    if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), *sys.argv])
+    raise
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+SCREEN = 667  # an iPhone SE-sized screen: 375 × 667 CSS px
+PAGES = {
+    "home": "/",
+    "plans": "/ke-hoach/",
+    "plan (An Giang)": "/ke-hoach/ag-792-kh-ubnd-2018/",
+    "plan (Bình Định)": "/ke-hoach/bd-kh-snn-2024/",
+    "report": "/ke-hoach/ag-792-kh-ubnd-2018/bao-cao/2018-nam/",
+    "task history": "/ke-hoach/ag-792-kh-ubnd-2018/nhiem-vu/i-2/",
+    "agency": "/co-quan/ag-so-noi-vu/",
+    "area": "/linh-vuc/cai-cach-thu-tuc-hanh-chinh/",
+    "progress": "/tien-do/",
+    "progress year": "/tien-do/2018/",
+    "news": "/tin-tuc/",
+    "open data": "/du-lieu/",
+    "search": "/tim-kiem/?q=cai+cach+thu+tuc",
+}
+KB = 1024
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def _serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _wire(url: str, body: bytes) -> int:
+    """Bytes a compressing host sends for one response."""
+    path = urlparse(url).path
+    if path.endswith((".png", ".jpg", ".webp", ".woff2", ".wasm")) or ".pf_" in path:
+        return len(body)
+    return len(gzip.compress(body, compresslevel=6))
+
+
+def _measure(browser: Any, url: str) -> dict[str, Any]:
+    context = browser.new_context(viewport={"width": 375, "height": SCREEN})
+    page = context.new_page()
+    seen: list[Any] = []
+    page.on("response", lambda response: seen.append(response))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    wire = sum(_wire(r.url, r.body()) for r in seen if r.status == 200)
+    page.set_viewport_size({"width": 320, "height": SCREEN})
+    sideways = page.evaluate("document.documentElement.scrollWidth > "
+                             "document.documentElement.clientWidth")
+    context.close()
+    return {"height": height, "requests": len(seen), "wire": wire, "sideways": sideways}
+
+
+def _lighthouse(url: str) -> dict[str, int]:
+    """Lighthouse's mobile scores (0–100) for one page."""
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+         "--only-categories=performance,accessibility,best-practices,seo",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True)
+    categories = json.loads(result.stdout)["categories"]
+    return {name: round(c["score"] * 100) for name, c in categories.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lighthouse", action="store_true",
+                        help="also run Lighthouse (mobile) on every page type")
+    args = parser.parse_args()
+    if args.lighthouse and not LIGHTHOUSE.exists():
+        print("Lighthouse is missing: run `npm ci` in the project folder first.")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="minhbach-bench-") as tmp:
+        site = Path(tmp) / "site"
+        build(ROOT, site)
+        server, base = _serve(site)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                     args=CHROMIUM_ARGS)
+                print(f"{'page':<18} {'height@375':>10} {'screens':>7} {'320 px':>9} "
+                      f"{'requests':>8} {'KB gzip':>8}" + ("  lighthouse perf/a11y/bp/seo"
+                                                         if args.lighthouse else ""))
+                for name, path in PAGES.items():
+                    m = _measure(browser, base + path)
+                    line = (f"{name:<18} {m['height']:>10} {m['height'] / SCREEN:>7.1f} "
+                            f"{'SCROLLS' if m['sideways'] else 'ok':>9} {m['requests']:>8} "
+                            f"{m['wire'] / KB:>8.1f}")
+                    if args.lighthouse:
+                        line += "  " + "/".join(str(v) for v in _lighthouse(base + path).values())
+                    print(line, flush=True)
+                browser.close()
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
