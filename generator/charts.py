@@ -200,11 +200,12 @@ def swatch(key: str, *, chart_id: str) -> Markup:
                   'stroke-width="1"/></svg>')
 
 
-def legend(rows: Rows, *, chart_id: str) -> Markup:
-    """The key of a chart: swatch, label and count for every status."""
+def legend(rows: Rows, *, chart_id: str, counts: bool = True) -> Markup:
+    """The key of a chart: swatch, label and (unless `counts` is false, for a key shared by
+    several bars) count for every status."""
     chart_id = _check_id(chart_id)
     segments = _segments(rows)
-    items = [f'<li>{swatch(s.key, chart_id=f"{chart_id}-{i}")} {escape(s.label)}: '
-             f"<strong>{escape(format_number(s.value))}</strong></li>"
-             for i, s in enumerate(segments)]
+    items = [f'<li>{swatch(s.key, chart_id=f"{chart_id}-{i}")} {escape(s.label)}'
+             + (f": <strong>{escape(format_number(s.value))}</strong>" if counts else "")
+             + "</li>" for i, s in enumerate(segments)]
     return Markup(f'<ul class="chart-legend">{"".join(items)}</ul>')

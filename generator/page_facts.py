@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import urls
 from .facts import Facts, PlanFacts
 from .models import Plan
-from .progress import Counts
+from .progress import Counts, ReportProgress
 from .vietnamese import format_number, format_percent
 
 DESCRIPTION_LIMIT = 200  # characters; previews cut longer descriptions anyway
@@ -106,9 +106,29 @@ def _agency_pages(facts: Facts) -> dict[str, str]:
     return found
 
 
+def _list_pages(facts: Facts) -> dict[str, str]:
+    plans = format_number(len(facts.plans))
+    tasks = format_number(sum(len(p.tasks) for p in facts.plans.values()))
+    years = sorted({p.plan.year for p in facts.plans.values()})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+    return {
+        urls.HOME: f"Công khai {plans} kế hoạch cải cách hành chính ({span}), {tasks} nhiệm vụ "
+                   "và kết quả thực hiện theo từng kỳ báo cáo: ai chịu trách nhiệm, việc gì "
+                   "đã xong, việc gì trễ hạn.",
+        urls.PLANS: f"Danh sách {plans} kế hoạch cải cách hành chính ({span}) theo cơ quan "
+                    "ban hành, kèm hiệu lực và tiến độ.",
+        urls.AGENCIES: f"{format_number(len(facts.data.organisations))} cơ quan, đơn vị và "
+                       "những nhiệm vụ cải cách hành chính mỗi nơi chủ trì hoặc phối hợp.",
+        urls.AREAS: "Nhiệm vụ cải cách hành chính theo lĩnh vực: thể chế, thủ tục hành chính, "
+                    "tổ chức bộ máy, công vụ, tài chính công, chính quyền số.",
+        urls.SEARCH: "Tìm kế hoạch, nhiệm vụ, chỉ tiêu, cơ quan và báo cáo; gõ có dấu hay "
+                     "không dấu đều được.",
+    }
+
+
 def descriptions(facts: Facts) -> dict[str, str]:
     """Page URL → a description of that page, for every generated page that has one."""
-    found = _plan_pages(facts) | _agency_pages(facts)
+    found = _list_pages(facts) | _plan_pages(facts) | _agency_pages(facts)
     for year in facts.years:
         found[urls.progress_year_url(year.year)] = (
             f"Tiến độ các kế hoạch cải cách hành chính năm {year.year}: "
@@ -140,3 +160,9 @@ def last_changed(facts: Facts) -> dict[str, dt.date]:
         if dates:
             found[urls.agency_url(org_id)] = max(dates)
     return found
+
+
+def latest_reports(facts: Facts, limit: int = 3) -> list[ReportProgress]:
+    """The newest reports of the whole site, newest first (the home page's "at a glance")."""
+    reports = [r for p in facts.plans.values() if p.progress for r in p.progress.reports]
+    return sorted(reports, key=lambda r: (r.report.date, r.plan.id), reverse=True)[:limit]

@@ -40,6 +40,7 @@ class MinhBachGenerator(Generator):
                           for plan_id, document in self.documents.items()}
         self.context["facts"] = facts
         self.context["descriptions"] = page_facts.descriptions(facts)
+        self.context["latest_reports"] = page_facts.latest_reports(facts)
         self.context["plans_by_year"] = facts.plans_by_year()
         # Open data is built here, before any page, so /du-lieu/ can list every file.
         self.open_data = build_files(facts)

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from .errors import InvalidProject, Location, Problems
 from .validation import message
@@ -26,6 +27,37 @@ class SiteConfig(BaseModel):
     sample_data_label: bool = True
     news_per_page: int = 10
     search: bool = True
+    # Who publishes the site, shown in the header and footer of every page.
+    publisher: str | None = None
+    publisher_logo: str | None = None  # a file under content/files/, e.g. "logo.png"
+    publisher_address: str | None = None
+    publisher_phone: str | None = None
+    publisher_email: str | None = None
+    feedback_url: str | None = None  # where citizens send phản ánh, kiến nghị
+
+    @field_validator("publisher_logo")
+    @classmethod
+    def _logo_inside_files(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(
+                r"(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*\.(png|svg|jpg|jpeg|webp)", value):
+            raise PydanticCustomError("logo", "cần tên một tệp ảnh (.png, .svg, .jpg, .webp) "
+                                      "trong content/files/, ví dụ “logo.png”")
+        return value
+
+    @field_validator("publisher_email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[^@\s\"<>]+@[^@\s\"<>]+\.[^@\s\"<>]+", value):
+            raise PydanticCustomError("email", "cần một địa chỉ thư điện tử, ví dụ "
+                                      "“vanphong@so.gov.vn”")
+        return value
+
+    @field_validator("feedback_url", "url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s\"<>]+", value):
+            raise PydanticCustomError("url", "cần một địa chỉ bắt đầu bằng https:// hoặc http://")
+        return value
 
 
 def load_config(root: Path) -> SiteConfig:
