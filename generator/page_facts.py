@@ -64,9 +64,8 @@ def _clip(text: str) -> str:
 
 
 def _plan_description(p: PlanFacts, issuer: str) -> str:
-    parts = [f"{plan_name(p.plan)} của {issuer}: {p.plan.title}.",
-             f"{format_number(len(p.indicators))} chỉ tiêu, {format_number(len(p.tasks))} "
-             "nhiệm vụ."]
+    counted = f"{format_number(len(p.indicators))} chỉ tiêu, {format_number(len(p.tasks))} nhiệm vụ."
+    parts = [f"{plan_name(p.plan)} của {issuer}: {p.plan.title}.", counted]
     latest = p.progress.latest if p.progress else None
     if latest:
         parts.append(f"Theo báo cáo {latest.period.phrase}: {_progress(latest.counts)}.")

@@ -67,7 +67,13 @@ def load_config(root: Path) -> SiteConfig:
     problems = Problems()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        return SiteConfig.model_validate(raw.get("site", {}))
+        config = SiteConfig.model_validate(raw.get("site", {}))
+        if config.publisher_logo is None or (root / "content" / "files" /
+                                             config.publisher_logo).is_file():
+            return config
+        problems.add(_key_location(path, "publisher_logo"),
+                     f"mục [site], khóa “publisher_logo”: không có tệp "
+                     f"content/files/{config.publisher_logo}")
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 gives the place only inside the message: "… (at line 2, column 13)".
         place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
@@ -75,14 +81,18 @@ def load_config(root: Path) -> SiteConfig:
         reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
         problems.add(Location(CONFIG_FILE, line, column), f"lỗi cú pháp TOML: {reason}")
     except ValidationError as exc:
-        lines = path.read_text(encoding="utf-8").splitlines()
         for error in exc.errors():
             key = str(error["loc"][-1])
-            line = next((n for n, text in enumerate(lines, 1)
-                         if re.match(rf"\s*{re.escape(key)}\s*=", text)), 0)
-            problems.add(Location(CONFIG_FILE, line, 1 if line else 0),
+            problems.add(_key_location(path, key),
                          f"mục [site], khóa “{key}”: " + message(error, SiteConfig.model_fields))
     raise InvalidProject(problems)
+
+
+def _key_location(path: Path, key: str) -> Location:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1)
+                 if re.match(rf"\s*{re.escape(key)}\s*=", text)), 0)
+    return Location(CONFIG_FILE, line, 1 if line else 0)
 
 
 def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, Any]:

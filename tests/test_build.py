@@ -58,7 +58,10 @@ def test_plan_page_golden_facts(built: Path) -> None:
     draft = _page(built, "/ke-hoach/tn-20-kh-snn-2024/")
     assert '<a href="/ke-hoach/tn-10-kh-ubnd-2024/">Căn cứ Kế hoạch số 10/KH-UBND' in draft
     assert "Được viện dẫn bởi" in plan and "/ke-hoach/tn-20-kh-snn-2024/" in plan
-    assert "Số: /KH-SNV (để trống trong dự thảo)" in draft
+    # A draft says so, without the blanks of its source ("Số: /KH-SNV").
+    assert "<dt>Số hiệu</dt><dd>Dự thảo, chưa có số</dd>" in draft
+    assert "<dt>Hiệu lực</dt><dd>chưa có (dự thảo)</dd>" in draft
+    assert "Số: /KH-SNV" not in draft
 
 
 def test_heading_ids_are_ascii_slugs_and_plan_links_resolve(built: Path) -> None:
