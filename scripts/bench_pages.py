@@ -8,7 +8,9 @@ page height in px and in 667 px screens (sections as they open, i.e. closed), wh
 the page scrolls sideways at 320 px with every section and row open, requests on first load and the bytes a compressing
 host sends (gzip of HTML, CSS, JS, SVG; images as they are). With --lighthouse it also
 runs Lighthouse (npm `lighthouse`, installed by `npm ci`) in its mobile mode on each page
-and prints the four category scores. A measurement, not a test: it asserts nothing.
+and prints the four category scores. With --screenshots it also saves what a reader first
+sees of the home, plan, report, agency and search pages at 375 and 1280 px into
+docs/screenshots/ (shown in the README). A measurement, not a test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 SCREEN = 667  # an iPhone SE-sized screen: 375 × 667 CSS px
+SHOTS = ROOT / "docs" / "screenshots"
+SHOT_PAGES = {"home": "/", "plan": "/ke-hoach/ag-792-kh-ubnd-2018/",
+              "report": "/ke-hoach/ag-792-kh-ubnd-2018/bao-cao/2018-nam/",
+              "agency": "/co-quan/ag-so-noi-vu/", "search": "/tim-kiem/?q=cai+cach+thu+tuc"}
+SHOT_SIZES = {375: SCREEN, 1280: 800}
 PAGES = {
     "home": "/",
     "plans": "/ke-hoach/",
@@ -108,16 +115,31 @@ def _lighthouse(url: str) -> dict[str, int]:
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
          "--only-categories=performance,accessibility,best-practices,seo",
          "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True)
-    categories = json.loads(result.stdout)["categories"]
+        capture_output=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True)
+    # Decoded by hand: the build leaves the process in the "C" locale (ASCII).
+    categories = json.loads(result.stdout.decode("utf-8"))["categories"]
     return {name: round(c["score"] * 100) for name, c in categories.items()}
+
+
+def _screenshots(browser: Any, base: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in SHOT_PAGES.items():
+        for width, height in SHOT_SIZES.items():
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=SHOTS / f"{name}-{width}.png")
+            context.close()
+    print(f"screenshots written to {SHOTS.relative_to(ROOT)}/")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lighthouse", action="store_true",
                         help="also run Lighthouse (mobile) on every page type")
+    parser.add_argument("--screenshots", action="store_true",
+                        help="also save screenshots of the main page types into docs/screenshots/")
     args = parser.parse_args()
     if args.lighthouse and not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `npm ci` in the project folder first.")
@@ -141,6 +163,8 @@ def main() -> int:
                     if args.lighthouse:
                         line += "  " + "/".join(str(v) for v in _lighthouse(base + path).values())
                     print(line, flush=True)
+                if args.screenshots:
+                    _screenshots(browser, base)
                 browser.close()
         finally:
             server.shutdown()
