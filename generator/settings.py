@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from .errors import InvalidProject, Location, Problems
+from .paths import safe_path
 from .validation import message
 
 CONFIG_FILE = "minhbach.toml"
@@ -68,12 +69,9 @@ def load_config(root: Path) -> SiteConfig:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         config = SiteConfig.model_validate(raw.get("site", {}))
-        if config.publisher_logo is None or (root / "content" / "files" /
-                                             config.publisher_logo).is_file():
-            return config
-        problems.add(_key_location(path, "publisher_logo"),
-                     f"mục [site], khóa “publisher_logo”: không có tệp "
-                     f"content/files/{config.publisher_logo}")
+        if config.publisher_logo is not None:
+            safe_path(root, config.publisher_logo)
+        return config
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 gives the place only inside the message: "… (at line 2, column 13)".
         place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
@@ -85,6 +83,10 @@ def load_config(root: Path) -> SiteConfig:
             key = str(error["loc"][-1])
             problems.add(_key_location(path, key),
                          f"mục [site], khóa “{key}”: " + message(error, SiteConfig.model_fields))
+    # Last: TOMLDecodeError and ValidationError are ValueErrors too.
+    except ValueError as exc:  # safe_path: the logo is missing or outside content/files/
+        problems.add(_key_location(path, "publisher_logo"),
+                     f"mục [site], khóa “publisher_logo”: {exc}")
     raise InvalidProject(problems)
 
 

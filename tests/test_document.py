@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
+
+from generator.build import build
+from generator.dataset import load_dataset
 from generator.document import document_of, without_header
+from generator.errors import InvalidProject
 from generator.models import Plan
 
 DRAFT_TEXT = """Số: /KH-SNN
@@ -57,3 +63,37 @@ def test_closing_is_drawn_only_when_the_text_lacks_it() -> None:
     assert document_of(plan, "A", DRAFT_TEXT).closing_in_text
     assert not document_of(plan, "A", "Gửi theo nơi nhận của văn bản trước.\n").closing_in_text
     assert not document_of(plan, "A", "Nội dung.\n").closing_in_text
+
+
+PLAN_FILE = "data/plans/tn-10-kh-ubnd-2024.yaml"
+
+
+def _name_original(site: Path, file: str) -> None:
+    path = site / PLAN_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "field: Bộ máy hành chính", f"source:\n  file: {file}\nfield: Bộ máy hành chính"),
+        encoding="utf-8")
+
+
+def test_the_original_file_is_offered_for_download(site: Path) -> None:
+    (site / "content/files/goc").mkdir(parents=True)
+    (site / "content/files/goc/10-kh-ubnd.pdf").write_bytes(b"%PDF-1.4\n")
+    _name_original(site, "goc/10-kh-ubnd.pdf")
+    build(site, site / "output")
+    html = (site / "output/ke-hoach/tn-10-kh-ubnd-2024/index.html").read_text(encoding="utf-8")
+    assert '<a href="/files/goc/10-kh-ubnd.pdf" download>Tải văn bản gốc</a> <small>(PDF)</small>' \
+        in html
+    assert (site / "output/files/goc/10-kh-ubnd.pdf").exists()
+
+
+@pytest.mark.parametrize(("file", "expected"), [
+    ("../../minhbach.toml", "trỏ ra ngoài thư mục content/files/"),
+    ("goc/khong-co.pdf", "không tìm thấy tệp “goc/khong-co.pdf” trong content/files/"),
+])
+def test_the_original_file_must_be_inside_content_files(site: Path, file: str,
+                                                        expected: str) -> None:
+    _name_original(site, file)
+    with pytest.raises(InvalidProject) as caught:
+        load_dataset(site)
+    [problem] = [str(p) for p in caught.value.problems.sorted()]
+    assert problem.startswith(f"{PLAN_FILE}:") and expected in problem

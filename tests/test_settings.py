@@ -66,5 +66,5 @@ def test_publisher_settings_refuse_unsafe_values(tmp_path: Path, line: str, expe
 
 def test_a_missing_logo_file_is_named(tmp_path: Path) -> None:
     [problem] = _problems(tmp_path, '[site]\npublisher_logo = "logo.png"\n')
-    assert problem == ("minhbach.toml:2:1: mục [site], khóa “publisher_logo”: không có tệp "
-                       "content/files/logo.png")
+    assert problem == ("minhbach.toml:2:1: mục [site], khóa “publisher_logo”: không tìm thấy "
+                       "tệp “logo.png” trong content/files/")
