@@ -73,11 +73,11 @@ def test_heading_ids_are_ascii_slugs_and_plan_links_resolve(built: Path) -> None
 
 def test_agency_page_lists_what_it_leads_and_supports(built: Path) -> None:
     page = _page(built, "/co-quan/tn-so-noi-vu/")
-    assert "Chủ trì (2)" in page
+    assert 'Chủ trì <span class="count">(2)</span>' in page
     assert "Ban hành kế hoạch kiểm tra cải cách hành chính" in page
     assert "Theo dõi chỉ tiêu (1)" in page
     group = _page(built, "/co-quan/tn-cac-so-nganh/")
-    assert "Phối hợp (1)" in group
+    assert 'Phối hợp <span class="count">(1)</span>' in group
 
 
 def test_news_has_newer_older_links_and_feed(built: Path) -> None:
