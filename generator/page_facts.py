@@ -162,6 +162,6 @@ def last_changed(facts: Facts) -> dict[str, dt.date]:
 
 
 def latest_reports(facts: Facts, limit: int = 3) -> list[ReportProgress]:
-    """The newest reports of the whole site, newest first (the home page's "at a glance")."""
-    reports = [r for p in facts.plans.values() if p.progress for r in p.progress.reports]
+    """Each plan's latest report, newest first (the home page's "at a glance")."""
+    reports = [p.progress.latest for p in facts.plans.values() if p.progress and p.progress.latest]
     return sorted(reports, key=lambda r: (r.report.date, r.plan.id), reverse=True)[:limit]

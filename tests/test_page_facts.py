@@ -1,4 +1,4 @@
-"""What a page says about itself: descriptions, canonical and Open Graph tags, sitemap
+"""Page-level facts (generator/page_facts.py) as pages show them: descriptions, canonical
 dates from the data, robots.txt, the example site's page descriptions."""
 
 from __future__ import annotations
@@ -83,3 +83,11 @@ def test_example_site_pages_mostly_describe_themselves(example_site: Path) -> No
     # Only list pages without their own facts (news archive pages) may share one.
     assert generic <= 3, found.most_common(3)
     assert len(found) >= sum(found.values()) - 3
+
+
+def test_home_page_shows_each_plans_latest_report(example_site: Path) -> None:
+    html = (example_site / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<li><a href="(/ke-hoach/[^/]+/bao-cao/[^/]+/)">', html)
+    assert cards == ["/ke-hoach/bd-kh-snn-2024/bao-cao/2024-nam/",
+                     "/ke-hoach/ag-792-kh-ubnd-2018/bao-cao/2018-nam/"]
+    assert "Cơ quan công bố" in html and "Phản ánh, kiến nghị" in html
