@@ -1,5 +1,5 @@
 """Page-level facts (generator/page_facts.py) as pages show them: descriptions, canonical
-dates from the data, robots.txt, the example site's page descriptions."""
+and Open Graph tags, sitemap dates from the data, robots.txt, the home page at a glance."""
 
 from __future__ import annotations
 
