@@ -64,8 +64,10 @@ def _clip(text: str) -> str:
 
 
 def _plan_description(p: PlanFacts, issuer: str) -> str:
-    counted = f"{format_number(len(p.indicators))} chỉ tiêu, {format_number(len(p.tasks))} nhiệm vụ."
-    parts = [f"{plan_name(p.plan)} của {issuer}: {p.plan.title}.", counted]
+    counted = [f"{format_number(n)} {noun}" for n, noun in
+               ((len(p.indicators), "chỉ tiêu"), (len(p.tasks), "nhiệm vụ")) if n]
+    parts = [f"{plan_name(p.plan)} của {issuer}: {p.plan.title}."]
+    parts += [", ".join(counted).capitalize() + "."] if counted else []
     latest = p.progress.latest if p.progress else None
     if latest:
         parts.append(f"Theo báo cáo {latest.period.phrase}: {_progress(latest.counts)}.")
