@@ -16,36 +16,21 @@ docs/screenshots/ (shown in the README). A measurement, not a test: it asserts n
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The project's virtualenv, Debian's Chromium and a quiet local server, set up as the search
+# benchmark does it (importing it re-runs this script with .venv/bin/python when needed).
+from bench_search import CHROMIUM, CHROMIUM_ARGS, KB, ROOT, _serve, build, sync_playwright
 
-try:
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(ROOT))
-    from generator.build import build
-except ImportError:
-    # Run with the project's virtualenv when started with another Python.
-    if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
-        os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), *sys.argv])
-    raise
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 SCREEN = 667  # an iPhone SE-sized screen: 375 × 667 CSS px
 SHOTS = ROOT / "docs" / "screenshots"
@@ -68,19 +53,6 @@ PAGES = {
     "open data": "/du-lieu/",
     "search": "/tim-kiem/?q=cai+cach+thu+tuc",
 }
-KB = 1024
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-def _serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def _wire(url: str, body: bytes) -> int:
@@ -149,26 +121,28 @@ def main() -> int:
         build(ROOT, site)
         server, base = _serve(site)
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                     args=CHROMIUM_ARGS)
-                print(f"{'page':<18} {'height@375':>10} {'screens':>7} {'320 px':>9} "
-                      f"{'requests':>8} {'KB gzip':>8}" + ("  lighthouse perf/a11y/bp/seo"
-                                                         if args.lighthouse else ""))
-                for name, path in PAGES.items():
-                    m = _measure(browser, base + path)
-                    line = (f"{name:<18} {m['height']:>10} {m['height'] / SCREEN:>7.1f} "
-                            f"{'SCROLLS' if m['sideways'] else 'ok':>9} {m['requests']:>8} "
-                            f"{m['wire'] / KB:>8.1f}")
-                    if args.lighthouse:
-                        line += "  " + "/".join(str(v) for v in _lighthouse(base + path).values())
-                    print(line, flush=True)
-                if args.screenshots:
-                    _screenshots(browser, base)
-                browser.close()
+            _measure_all(base, args.lighthouse, args.screenshots)
         finally:
             server.shutdown()
     return 0
+
+
+def _measure_all(base: str, lighthouse: bool, screenshots: bool) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print(f"{'page':<18} {'height@375':>10} {'screens':>7} {'320 px':>9} {'requests':>8} "
+              f"{'KB gzip':>8}" + ("  lighthouse perf/a11y/bp/seo" if lighthouse else ""))
+        for name, path in PAGES.items():
+            m = _measure(browser, base + path)
+            line = (f"{name:<18} {m['height']:>10} {m['height'] / SCREEN:>7.1f} "
+                    f"{'SCROLLS' if m['sideways'] else 'ok':>9} {m['requests']:>8} "
+                    f"{m['wire'] / KB:>8.1f}")
+            if lighthouse:
+                line += "  " + "/".join(str(v) for v in _lighthouse(base + path).values())
+            print(line, flush=True)
+        if screenshots:
+            _screenshots(browser, base)
+        browser.close()
 
 
 if __name__ == "__main__":

@@ -5,12 +5,10 @@ screens, and print that gives the document."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from .conftest import Problems
 from .searching import search
 
 pytestmark = pytest.mark.browser
@@ -25,23 +23,16 @@ PAGES = ["/", "/ke-hoach/", AN_GIANG, "/ke-hoach/bd-kh-snn-2024/", REPORT,
 ROW = "#nhiem-vu-i-2"
 
 
-def _tab(browser: Any, problems: Problems, **options: Any) -> Iterator[Any]:
-    context = browser.new_context(**options)
-    page = context.new_page()
-    problems.watch(page)
-    yield page
-    context.close()
-    assert not problems.items, "\n".join(problems.items)
+@pytest.fixture
+def phone(page: Any) -> Any:
+    page.set_viewport_size(PHONE)
+    return page
 
 
 @pytest.fixture
-def phone(browser: Any, problems: Problems) -> Iterator[Any]:
-    yield from _tab(browser, problems, viewport=PHONE)
-
-
-@pytest.fixture
-def phone_without_js(browser: Any, problems: Problems) -> Iterator[Any]:
-    yield from _tab(browser, problems, viewport=PHONE, java_script_enabled=False)
+def phone_without_js(page_without_js: Any) -> Any:
+    page_without_js.set_viewport_size(PHONE)
+    return page_without_js
 
 
 def _height(page: Any) -> int:
@@ -66,12 +57,12 @@ def test_other_long_pages_stay_short(phone: Any, example_url: str, path: str) ->
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_sideways_scrolling_at_320_px_even_with_everything_open(
-        browser: Any, problems: Problems, example_url: str, path: str) -> None:
-    for page in _tab(browser, problems, viewport={"width": 320, "height": 640}):
-        page.goto(example_url + path)
-        page.wait_for_load_state("networkidle")
-        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        page: Any, example_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(example_url + path)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 def test_a_task_is_one_compact_line_that_opens_without_javascript(
@@ -122,18 +113,17 @@ def test_a_search_result_opens_its_row(phone: Any, example_url: str) -> None:
 
 
 def test_wide_screens_keep_the_whole_table_with_a_sticky_header(
-        browser: Any, problems: Problems, example_url: str) -> None:
-    for page in _tab(browser, problems, viewport={"width": 1280, "height": 900}):
-        page.goto(example_url + AN_GIANG + ROW)
-        row = page.locator(ROW)
-        cells = row.locator("td")
-        assert all(cells.nth(i).is_visible() for i in range(cells.count()) if
-                   cells.nth(i).inner_text().strip())
-        header = row.locator("xpath=ancestor::table//thead//th").first
-        assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
-        page.mouse.wheel(0, 400)
-        page.wait_for_timeout(100)
-        assert -1 <= header.bounding_box()["y"] <= 1  # stuck to the top while rows scroll
+        page: Any, example_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(example_url + AN_GIANG + ROW)
+    row = page.locator(ROW)
+    cells = row.locator("td")
+    assert all(cells.nth(i).is_visible() for i in range(cells.count()) if
+               cells.nth(i).inner_text().strip())
+    header = row.locator("xpath=ancestor::table//thead//th").first
+    assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
+    page.evaluate("window.scrollBy(0, 400)")
+    assert -1 <= header.bounding_box()["y"] <= 1  # stuck to the top while rows scroll
 
 
 def test_print_gives_the_document(page: Any, example_url: str) -> None:
