@@ -1,16 +1,17 @@
 """Measure every page type of the example site as a phone reader meets it.
 
-    python scripts/bench_pages.py [--lighthouse]
+    python scripts/bench_pages.py [--lighthouse] [--screenshots]
 
 Builds the example site into a temporary folder, serves it on 127.0.0.1 and opens one
 page of each type in headless Chromium (Debian's /usr/bin/chromium) at 375 px wide:
 page height in px and in 667 px screens (sections as they open, i.e. closed), whether
-the page scrolls sideways at 320 px with every section and row open, requests on first load and the bytes a compressing
-host sends (gzip of HTML, CSS, JS, SVG; images as they are). With --lighthouse it also
-runs Lighthouse (npm `lighthouse`, installed by `npm ci`) in its mobile mode on each page
-and prints the four category scores. With --screenshots it also saves what a reader first
-sees of the home, plan, report, agency and search pages at 375 and 1280 px into
-docs/screenshots/ (shown in the README). A measurement, not a test: it asserts nothing.
+the page scrolls sideways at 320 px with every section and row open, requests on first
+load, and the bytes a compressing host sends (gzip of HTML, CSS, JS, SVG; images as they
+are), in all and for the HTML alone. With --lighthouse it also runs Lighthouse (npm
+`lighthouse`, installed by `npm ci`) in its mobile mode on each page and prints the four
+category scores. With --screenshots it also saves what a reader first sees of the home,
+plan, report, agency and search pages at 375 and 1280 px into docs/screenshots/ (shown
+in the README). A measurement, not a test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -72,13 +73,15 @@ def _measure(browser: Any, url: str) -> dict[str, Any]:
     page.wait_for_load_state("networkidle")
     height = page.evaluate("document.documentElement.scrollHeight")
     wire = sum(_wire(r.url, r.body()) for r in seen if r.status == 200)
+    html = _wire(url, seen[0].body())  # the page itself, without its style, script, images
     page.set_viewport_size({"width": 320, "height": SCREEN})
     # Sideways scrolling is checked with every section and row open: the worst case.
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     sideways = page.evaluate("document.documentElement.scrollWidth > "
                              "document.documentElement.clientWidth")
     context.close()
-    return {"height": height, "requests": len(seen), "wire": wire, "sideways": sideways}
+    return {"height": height, "requests": len(seen), "wire": wire, "html": html,
+            "sideways": sideways}
 
 
 def _lighthouse(url: str) -> dict[str, int]:
@@ -131,12 +134,13 @@ def _measure_all(base: str, lighthouse: bool, screenshots: bool) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print(f"{'page':<18} {'height@375':>10} {'screens':>7} {'320 px':>9} {'requests':>8} "
-              f"{'KB gzip':>8}" + ("  lighthouse perf/a11y/bp/seo" if lighthouse else ""))
+              f"{'KB gzip':>8} {'HTML KB':>8}"
+              + ("  lighthouse perf/a11y/bp/seo" if lighthouse else ""))
         for name, path in PAGES.items():
             m = _measure(browser, base + path)
             line = (f"{name:<18} {m['height']:>10} {m['height'] / SCREEN:>7.1f} "
                     f"{'SCROLLS' if m['sideways'] else 'ok':>9} {m['requests']:>8} "
-                    f"{m['wire'] / KB:>8.1f}")
+                    f"{m['wire'] / KB:>8.1f} {m['html'] / KB:>8.1f}")
             if lighthouse:
                 line += "  " + "/".join(str(v) for v in _lighthouse(base + path).values())
             print(line, flush=True)
