@@ -11,7 +11,8 @@ are), in all and for the HTML alone. With --lighthouse it also runs Lighthouse (
 `lighthouse`, installed by `npm ci`) in its mobile mode on each page and prints the four
 category scores. With --screenshots it also saves what a reader first sees of the home,
 plan, report, agency and search pages at 375 and 1280 px into docs/screenshots/ (shown
-in the README). A measurement, not a test: it asserts nothing.
+in the README). Last, it prints every plan page to PDF as Chromium does (A4, print styles)
+and counts the pages. A measurement, not a test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_search import CHROMIUM, CHROMIUM_ARGS, KB, ROOT, _serve, build, sync_playwright
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PDF_PAGE = re.compile(rb"/Type\s*/Page[^s]")  # one per page object in Chromium's PDF
 SCREEN = 667  # an iPhone SE-sized screen: 375 × 667 CSS px
 SHOTS = ROOT / "docs" / "screenshots"
 SHOT_PAGES = {"home": "/", "plan": "/ke-hoach/ag-792-kh-ubnd-2018/",
@@ -82,6 +85,17 @@ def _measure(browser: Any, url: str) -> dict[str, Any]:
     context.close()
     return {"height": height, "requests": len(seen), "wire": wire, "html": html,
             "sideways": sideways}
+
+
+def _printed_pages(browser: Any, base: str) -> None:
+    """A4 pages of each plan printed (its document, then the task table as an appendix)."""
+    print("printed plan (A4)      pages")
+    for plan in sorted((ROOT / "data" / "plans").glob("*.yaml")):
+        page = browser.new_page()
+        page.goto(f"{base}/ke-hoach/{plan.stem}/")
+        pdf = page.pdf(prefer_css_page_size=True)
+        page.close()
+        print(f"  {plan.stem:<22} {len(PDF_PAGE.findall(pdf)):>3}")
 
 
 def _lighthouse(url: str) -> dict[str, int]:
@@ -146,6 +160,7 @@ def _measure_all(base: str, lighthouse: bool, screenshots: bool) -> None:
             print(line, flush=True)
         if screenshots:
             _screenshots(browser, base)
+        _printed_pages(browser, base)
         browser.close()
 
 
