@@ -150,11 +150,13 @@ def stacked_bar(rows: Rows, *, chart_id: str, title: str, height: int = 28) -> M
 def _label(centre: float, height: int, segment: Segment) -> str:
     style = STYLES[segment.key]
     ink = style.ink if style.fill != WHITE else "#1a1a1a"
-    # A halo in the fill colour keeps the number readable over the pattern marks.
+    # A halo in the fill colour keeps the number readable over the pattern marks; the
+    # stylesheet paints it under the glyphs (paint-order is CSS only for the HTML checker).
     halo = style.fill
-    return (f'<text x="{_pct(centre)}" y="{height / 2 + 5:g}" text-anchor="middle" '
-            f'font-size="14" font-weight="700" fill="{ink}" stroke="{halo}" stroke-width="4" '
-            f'paint-order="stroke" aria-hidden="true">{escape(format_number(segment.value))}</text>')
+    return (f'<text class="halo" x="{_pct(centre)}" y="{height / 2 + 5:g}" '
+            f'text-anchor="middle" font-size="14" font-weight="700" fill="{ink}" '
+            f'stroke="{halo}" stroke-width="4" aria-hidden="true">'
+            f'{escape(format_number(segment.value))}</text>')
 
 
 def progress_bar(done: int, total: int, *, chart_id: str, title: str,
@@ -200,11 +202,12 @@ def swatch(key: str, *, chart_id: str) -> Markup:
                   'stroke-width="1"/></svg>')
 
 
-def legend(rows: Rows, *, chart_id: str) -> Markup:
-    """The key of a chart: swatch, label and count for every status."""
+def legend(rows: Rows, *, chart_id: str, counts: bool = True) -> Markup:
+    """The key of a chart: swatch, label and (unless `counts` is false, for a key shared by
+    several bars) count for every status."""
     chart_id = _check_id(chart_id)
     segments = _segments(rows)
-    items = [f'<li>{swatch(s.key, chart_id=f"{chart_id}-{i}")} {escape(s.label)}: '
-             f"<strong>{escape(format_number(s.value))}</strong></li>"
-             for i, s in enumerate(segments)]
+    items = [f'<li>{swatch(s.key, chart_id=f"{chart_id}-{i}")} {escape(s.label)}'
+             + (f": <strong>{escape(format_number(s.value))}</strong>" if counts else "")
+             + "</li>" for i, s in enumerate(segments)]
     return Markup(f'<ul class="chart-legend">{"".join(items)}</ul>')

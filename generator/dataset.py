@@ -233,6 +233,8 @@ def _check_plan(plan: Plan, doc: Document, data: Dataset, problems: Problems) ->
     for i, assignment in enumerate(plan.assignments):
         for j, org in enumerate(assignment.agencies):
             _check_org(data, doc, ("assignments", i, "agencies", j), org, problems)
+    if plan.source and plan.source.file:
+        _check_file(plan.source.file, doc, ("source", "file"), data, problems)
 
 
 def _check_indicators(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
@@ -467,7 +469,13 @@ def _check_evidence(items: list[Evidence], doc: Document, here: tuple[str | int,
                          "văn bản), title, url (đường dẫn) hoặc file (tệp)")
         _check_web_url(item.url, doc, at + ("url",), problems)
         if item.file:
-            try:
-                safe_path(data.root, item.file)
-            except ValueError as exc:
-                problems.add(doc.locate(at + ("file",)), str(exc))
+            _check_file(item.file, doc, at + ("file",), data, problems)
+
+
+def _check_file(value: str, doc: Document, loc: tuple[str | int, ...], data: Dataset,
+                problems: Problems) -> None:
+    """A file the data names must be inside content/files/ and exist."""
+    try:
+        safe_path(data.root, value)
+    except ValueError as exc:
+        problems.add(doc.locate(loc), str(exc))

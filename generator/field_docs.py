@@ -106,6 +106,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "description": ("mô tả nguồn", "Thư viện pháp luật (trang văn bản)"),
         "seed": ("tệp gốc của trang ví dụ", '"001"'),
         "url": ("địa chỉ trang đã chép", "https://…"),
+        "file": ("bản gốc (PDF, Word) trong content/files/, trang kế hoạch cho tải về",
+                 "ke-hoach/792-kh-ubnd.pdf"),
     },
     "Indicator": {
         "id": ("mã chỉ tiêu, duy nhất trong kế hoạch", "ct-1-1"),

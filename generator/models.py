@@ -129,6 +129,7 @@ class Source(Strict):
     description: Short | None = None
     seed: Short | None = None
     url: Short | None = None
+    file: Short | None = None  # the original document (PDF, Word) in content/files/
 
 
 class Indicator(Strict):

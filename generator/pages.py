@@ -11,7 +11,8 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from . import urls
+from . import page_facts, urls
+from .document import document_of
 from .facts import Facts, PlanFacts
 from .markdown import render_markdown
 from .opendata import DataFile, build_files, write_files
@@ -29,11 +30,17 @@ class MinhBachGenerator(Generator):
     def generate_context(self) -> None:
         facts: Facts = self.settings["MINHBACH_FACTS"]
         self.facts = facts
-        self.plan_html = {
-            plan_id: render_markdown(path.read_text(encoding="utf-8"), heading_shift=1)
+        self.documents = {
+            plan_id: document_of(facts.plans[plan_id].plan,
+                                 facts.data.organisations[facts.plans[plan_id].plan.issuer].name,
+                                 path.read_text(encoding="utf-8"))
             for plan_id, path in sorted(facts.data.plan_texts.items())
         }
+        self.plan_html = {plan_id: render_markdown(document.body, heading_shift=1)
+                          for plan_id, document in self.documents.items()}
         self.context["facts"] = facts
+        self.context["descriptions"] = page_facts.descriptions(facts)
+        self.context["latest_reports"] = page_facts.latest_reports(facts)
         self.context["plans_by_year"] = facts.plans_by_year()
         # Open data is built here, before any page, so /du-lieu/ can list every file.
         self.open_data = build_files(facts)
@@ -51,7 +58,8 @@ class MinhBachGenerator(Generator):
         _page(writer, self, urls.PLANS, "plans", issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
             _page(writer, self, urls.plan_url(plan_id), "plan", p=plan_facts,
-                  text_html=self.plan_html.get(plan_id, ""), news=news_by_plan.get(plan_id, []),
+                  text_html=self.plan_html.get(plan_id, ""), document=self.documents.get(plan_id),
+                  outline=page_facts.plan_outline(plan_facts), news=news_by_plan.get(plan_id, []),
                   sample_label=self._sample(plan_facts), files=self._plan_downloads(plan_facts))
         _page(writer, self, urls.AGENCIES, "agencies", provinces=facts.organisations_by_province())
         for org in facts.organisations_sorted():

@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican import signals
 
-from . import presentation, sitemap, static_files
+from . import page_facts, presentation, sitemap, static_files
 from .i18n import catalogue_path, translations
 from .pages import MinhBachGenerator
 
@@ -30,13 +30,19 @@ def prepare_environment(generator: Any) -> None:
 def link_neighbours(generator: Any) -> None:
     """Newer/older links between news posts ("TIN MỚI HƠN / TIN ĐÃ ĐƯA")."""
     ordered = sorted(generator.articles, key=lambda a: (a.date, a.slug), reverse=True)
+    # The sitemap's lastmod of each post; the settings dict is the one `write_sitemap` gets.
+    generator.settings["MINHBACH_NEWS_DATES"] = {f"/{a.url}": a.date.date() for a in ordered}
     for i, article in enumerate(ordered):
         article.newer = ordered[i - 1] if i > 0 else None
         article.older = ordered[i + 1] if i + 1 < len(ordered) else None
 
 
 def write_sitemap(pelican: Any) -> None:
-    sitemap.write_sitemap(Path(pelican.output_path), pelican.settings["FEED_DOMAIN"])
+    settings = pelican.settings
+    changed = page_facts.last_changed(settings["MINHBACH_FACTS"])
+    changed |= settings.get("MINHBACH_NEWS_DATES", {})
+    sitemap.write_sitemap(Path(pelican.output_path), settings["FEED_DOMAIN"], changed)
+    sitemap.write_robots(Path(pelican.output_path), settings["FEED_DOMAIN"])
 
 
 def register() -> None:

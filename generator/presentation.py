@@ -10,6 +10,7 @@ from typing import Any
 
 from . import charts, urls
 from .vietnamese import format_date_long, format_date_short, format_number, format_percent
+from .wording import target_reading, validity
 
 
 def _date_long(value: dt.date | dt.datetime | None) -> str:
@@ -34,6 +35,8 @@ FILTERS = {
     "so": format_number,
     "phan_tram": format_percent,
     "iso": _iso,
+    "hieu_luc": validity,
+    "muc": target_reading,
 }
 
 

@@ -7,9 +7,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from .errors import InvalidProject, Location, Problems
+from .paths import safe_path
 from .validation import message
 
 CONFIG_FILE = "minhbach.toml"
@@ -29,6 +31,37 @@ class SiteConfig(BaseModel):
     sample_data_label: bool = True
     news_per_page: int = 10
     search: bool = True
+    # Who publishes the site, shown in the header and footer of every page.
+    publisher: str | None = None
+    publisher_logo: str | None = None  # a file under content/files/, e.g. "logo.png"
+    publisher_address: str | None = None
+    publisher_phone: str | None = None
+    publisher_email: str | None = None
+    feedback_url: str | None = None  # where citizens send phản ánh, kiến nghị
+
+    @field_validator("publisher_logo")
+    @classmethod
+    def _logo_inside_files(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(
+                r"(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*\.(png|svg|jpg|jpeg|webp)", value):
+            raise PydanticCustomError("logo", "cần tên một tệp ảnh (.png, .svg, .jpg, .webp) "
+                                      "trong content/files/, ví dụ “logo.png”")
+        return value
+
+    @field_validator("publisher_email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[^@\s\"<>]+@[^@\s\"<>]+\.[^@\s\"<>]+", value):
+            raise PydanticCustomError("email", "cần một địa chỉ thư điện tử, ví dụ "
+                                      "“vanphong@so.gov.vn”")
+        return value
+
+    @field_validator("feedback_url", "url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s\"<>]+", value):
+            raise PydanticCustomError("url", "cần một địa chỉ bắt đầu bằng https:// hoặc http://")
+        return value
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -38,20 +71,24 @@ def load_config(root: Path) -> SiteConfig:
     problems = Problems()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        return SiteConfig.model_validate(raw.get("site", {}))
+        config = SiteConfig.model_validate(raw.get("site", {}))
+        if config.publisher_logo is not None:
+            safe_path(root, config.publisher_logo)
+        return config
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11 gives the place only inside the message: "… (at line 2, column 13)".
         place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, column = (int(place.group(1)), int(place.group(2))) if place else (1, 1)
         problems.add(Location(CONFIG_FILE, line, column), f"lỗi cú pháp TOML: {_toml_reason(exc)}")
     except ValidationError as exc:
-        lines = path.read_text(encoding="utf-8").splitlines()
         for error in exc.errors():
             key = str(error["loc"][-1])
-            line = next((n for n, text in enumerate(lines, 1)
-                         if re.match(rf"\s*{re.escape(key)}\s*=", text)), 0)
-            problems.add(Location(CONFIG_FILE, line, 1 if line else 0),
+            problems.add(_key_location(path, key),
                          f"mục [site], khóa “{key}”: " + message(error, SiteConfig.model_fields))
+    # Last: TOMLDecodeError and ValidationError are ValueErrors too.
+    except ValueError as exc:  # safe_path: the logo is missing or outside content/files/
+        problems.add(_key_location(path, "publisher_logo"),
+                     f"mục [site], khóa “publisher_logo”: {exc}")
     raise InvalidProject(problems)
 
 
@@ -71,6 +108,13 @@ def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
     return next((vietnamese for phrase, vietnamese in _TOML_PHRASES.items()
                  if str(exc).startswith(phrase)),
                 "mỗi dòng cần dạng “tên = giá trị” hoặc “[bảng]”; văn bản đặt trong dấu ngoặc kép")
+
+
+def _key_location(path: Path, key: str) -> Location:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1)
+                 if re.match(rf"\s*{re.escape(key)}\s*=", text)), 0)
+    return Location(CONFIG_FILE, line, 1 if line else 0)
 
 
 def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, Any]:

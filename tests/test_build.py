@@ -58,7 +58,10 @@ def test_plan_page_golden_facts(built: Path) -> None:
     draft = _page(built, "/ke-hoach/tn-20-kh-snn-2024/")
     assert '<a href="/ke-hoach/tn-10-kh-ubnd-2024/">Căn cứ Kế hoạch số 10/KH-UBND' in draft
     assert "Được viện dẫn bởi" in plan and "/ke-hoach/tn-20-kh-snn-2024/" in plan
-    assert "Số: /KH-SNV (để trống trong dự thảo)" in draft
+    # A draft says so, without the blanks of its source ("Số: /KH-SNV").
+    assert "<dt>Số hiệu</dt><dd>Dự thảo, chưa có số</dd>" in draft
+    assert "<dt>Hiệu lực</dt><dd>chưa có (dự thảo)</dd>" in draft
+    assert "Số: /KH-SNV" not in draft
 
 
 def test_heading_ids_are_ascii_slugs_and_plan_links_resolve(built: Path) -> None:
@@ -70,11 +73,11 @@ def test_heading_ids_are_ascii_slugs_and_plan_links_resolve(built: Path) -> None
 
 def test_agency_page_lists_what_it_leads_and_supports(built: Path) -> None:
     page = _page(built, "/co-quan/tn-so-noi-vu/")
-    assert "Chủ trì (2)" in page
+    assert 'Chủ trì <span class="count">(2)</span>' in page
     assert "Ban hành kế hoạch kiểm tra cải cách hành chính" in page
     assert "Theo dõi chỉ tiêu (1)" in page
     group = _page(built, "/co-quan/tn-cac-so-nganh/")
-    assert "Phối hợp (1)" in group
+    assert 'Phối hợp <span class="count">(1)</span>' in group
 
 
 def test_news_has_newer_older_links_and_feed(built: Path) -> None:

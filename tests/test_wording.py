@@ -1,0 +1,33 @@
+"""Plain words for legal validity and for what was read from a target."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.models import PlanStatus
+from generator.targets import parse_target
+from generator.wording import target_reading, validity
+
+
+def test_validity_has_one_vocabulary() -> None:
+    assert validity(PlanStatus.CON_HIEU_LUC) == "còn hiệu lực"
+    assert validity("het-hieu-luc") == "hết hiệu lực"
+    assert validity("chua-xac-dinh") == "chưa xác định"
+    assert validity("du-thao") == "chưa có (dự thảo)"
+
+
+@pytest.mark.parametrize(("written", "reading"), [
+    ("Tối thiểu từ 40% trở lên", "Đọc là: ≥ 40%"),
+    ("đạt 100%", "Đọc là: ≥ 100%"),
+    ("dưới 5%", "Đọc là: < 5%"),
+    ("trong nhóm 15/63 tỉnh, thành", "Đọc là: hạng 15/63 trở lên"),
+    ("6/6 đơn vị", "Đọc là: ≥ 6/6 đơn vị"),
+    ("Giảm 10% so với năm 2020", "Đọc là: giảm ≥ 10%"),
+    ("xếp loại tốt", "Không có mức số để so sánh"),
+])
+def test_a_target_shows_its_reading_or_why_there_is_none(written: str, reading: str) -> None:
+    assert target_reading(parse_target(written)) == reading
+
+
+def test_no_target_no_words() -> None:
+    assert target_reading(None) == ""
