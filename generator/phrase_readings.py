@@ -9,17 +9,11 @@ from __future__ import annotations
 import sys
 
 from .facts import describe_timeline
-from .targets import Comparator, Target, parse_target
+from .targets import parse_target
 from .timeline import TimelineKind, parse_timeline
-from .vietnamese import format_date_short, format_number
+from .vietnamese import format_date_short
+from .wording import target_reading
 
-_COMPARATORS = {
-    Comparator.GE: "từ {} trở lên (≥)",
-    Comparator.GT: "trên {} (>)",
-    Comparator.LE: "không quá {} (≤)",
-    Comparator.LT: "dưới {} (<)",
-    Comparator.EQ: "đúng {} (=)",
-}
 _KINDS = {
     TimelineKind.DEADLINE: "hạn chót",
     TimelineKind.PERIOD: "khoảng thời gian",
@@ -27,7 +21,6 @@ _KINDS = {
     TimelineKind.CONTINUOUS: "thường xuyên",
     TimelineKind.UNSCHEDULED: "không có hạn cố định",
 }
-_CHANGES = {"increase": "tăng", "decrease": "giảm"}
 
 
 def run_doc(kind: str, phrase: str, year: int | None) -> int:
@@ -57,25 +50,15 @@ def read_timeline(text: str, year: int) -> list[str]:
 
 
 def read_target(text: str) -> list[str]:
+    """The reading the plan page shows (`wording.target_reading`), and how it is judged."""
     target = parse_target(text)
     if target is None:
         return ["Không ghi chỉ tiêu."]
-    if target.comparator is None or target.value is None:
-        what = f" ({target.qualitative})" if target.qualitative else ""
-        return [(f"Chỉ tiêu định tính{what}: không so sánh được bằng số; đạt hay chưa do báo "
-                "cáo ghi.")]
-    return [f"Cách đọc: {_describe(target)}",
-            "Báo cáo ghi kết quả (achieved) thỏa điều kiện này thì chỉ tiêu là “đạt”."]
-
-
-def _describe(target: Target) -> str:
-    if target.comparator == Comparator.RANK_WITHIN:
-        out_of = f"/{target.of}" if target.of else ""
-        return f"xếp hạng trong nhóm {format_number(target.value or 0)}{out_of} (hạng ≤ " \
-               f"{format_number(target.value or 0)})"
-    unit = "%" if target.unit == "%" else f" {target.unit}" if target.unit else ""
-    amount = f"{format_number(target.value or 0)}{unit}"
-    if target.of:
-        amount += f" trên {target.of}"
-    change = f"{_CHANGES[target.change]} " if target.change else ""
-    return change + _COMPARATORS[target.comparator].format(amount)
+    if target.parts:
+        how = ("Mỗi phần được so với kết quả ghi cho phần đó (ví dụ “cấp tỉnh 100%, cấp huyện "
+               "85%”); chỉ một con số cho cả cụm thì không tự đánh giá được.")
+    elif target.value is None:
+        how = "Chỉ tiêu định tính: không so sánh được bằng số; đạt hay chưa do báo cáo ghi."
+    else:
+        how = "Báo cáo ghi kết quả (achieved) thỏa điều kiện này thì chỉ tiêu là “đạt”."
+    return [target_reading(target), how]

@@ -30,10 +30,13 @@ def test_an_impossible_date_is_a_vietnamese_error(capsys: pytest.CaptureFixture[
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
-    ("từ 80% trở lên", "từ 80% trở lên (≥)"),
-    ("trong nhóm 15/63", "xếp hạng trong nhóm 15/63 (hạng ≤ 15)"),
-    ("không quá 5 hồ sơ", "không quá 5 hồ sơ (≤)"),
+    ("từ 80% trở lên", "Đọc là: ≥ 80%"),
+    ("trong nhóm 15/63", "Đọc là: hạng 15/63 trở lên"),
+    ("không quá 5 hồ sơ", "Đọc là: ≤ 5 hồ sơ"),
     ("Ở mức tốt", "Chỉ tiêu định tính"),
+    ("từ 80% đến dưới 90%", "Đọc là: ≥ 80% và < 90%"),
+    ("cấp tỉnh đạt 100%, cấp huyện đạt 90%",
+     "Đọc là: cấp tỉnh: ≥ 100%; cấp huyện: ≥ 90%\n  Mỗi phần được so"),
 ])
 def test_target_readings(capsys: pytest.CaptureFixture[str], phrase: str, expected: str) -> None:
     code, out = _doc(capsys, "target", phrase)

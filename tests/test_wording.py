@@ -24,6 +24,12 @@ def test_validity_has_one_vocabulary() -> None:
     ("6/6 đơn vị", "Đọc là: ≥ 6/6 đơn vị"),
     ("Giảm 10% so với năm 2020", "Đọc là: giảm ≥ 10%"),
     ("xếp loại tốt", "Không có mức số để so sánh"),
+    ("từ 80% đến dưới 90%", "Đọc là: ≥ 80% và < 90%"),
+    ("95-100%", "Đọc là: ≥ 95% và ≤ 100%"),
+    ("Không để cơ quan nào có kết quả dưới 75%", "Đọc là: ≥ 75%"),
+    ("8/12 sở đạt loại khá trở lên", "Đọc là: ≥ 8/12 sở, loại khá"),
+    ("cấp tỉnh đạt 100%, cấp huyện đạt 90%, cấp xã đạt 70%",
+     "Đọc là: cấp tỉnh: ≥ 100%; cấp huyện: ≥ 90%; cấp xã: ≥ 70%"),
 ])
 def test_a_target_shows_its_reading_or_why_there_is_none(written: str, reading: str) -> None:
     assert target_reading(parse_target(written)) == reading
