@@ -43,8 +43,9 @@ class SiteConfig(BaseModel):
     @classmethod
     def _logo_inside_files(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(
-                r"(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*\.(png|svg|jpg|jpeg|webp)", value):
-            raise PydanticCustomError("logo", "cần tên một tệp ảnh (.png, .svg, .jpg, .webp) "
+                r"(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*\.(png|jpg|jpeg|webp)", value):
+            # Not SVG: an SVG under content/files/ could run script as a page of the site.
+            raise PydanticCustomError("logo", "cần tên một tệp ảnh (.png, .jpg, .webp) "
                                       "trong content/files/, ví dụ “logo.png”")
         return value
 

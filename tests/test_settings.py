@@ -52,7 +52,8 @@ def test_publisher_settings_are_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ('publisher_logo = "../../etc/passwd.png"', "cần tên một tệp ảnh (.png, .svg, .jpg, .webp)"),
+    ('publisher_logo = "../../etc/passwd.png"', "cần tên một tệp ảnh (.png, .jpg, .webp)"),
+    ('publisher_logo = "logo.svg"', "cần tên một tệp ảnh (.png, .jpg, .webp)"),
     ('publisher_logo = "/abs/logo.png"', "cần tên một tệp ảnh"),
     ('publisher_logo = "logo.exe"', "cần tên một tệp ảnh"),
     ('publisher_email = "van phong"', "cần một địa chỉ thư điện tử"),
