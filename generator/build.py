@@ -15,6 +15,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .dataset import Dataset, load_dataset
+from .deployment import add_deployment_files
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
 from .pagefind_client import PagefindError
@@ -85,6 +86,7 @@ def build(root: Path, output: Path | None = None) -> Facts:
         write_schemas(staging / "schema")
         if config.search:
             _index(staging, facts)
+        add_deployment_files(root, staging, config, data)
         publish(staging, output)
     finally:
         if staging.exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -26,6 +26,10 @@ class SiteConfig(BaseModel):
     sample_data_label: bool = True
     news_per_page: int = 10
     search: bool = True
+    # Where the browser editor (/admin/) saves: Netlify's git gateway, or GitHub directly.
+    admin_backend: Literal["git-gateway", "github"] = "git-gateway"
+    admin_repo: str | None = None  # "owner/name", for the github backend
+    admin_branch: str = "main"
 
 
 def load_config(root: Path) -> SiteConfig:
