@@ -294,7 +294,7 @@ def test_search_page_loads_its_script_from_a_file(built: Path) -> None:
 
 
 def test_no_page_has_an_inline_script(built: Path) -> None:
-    # The Content-Security-Policy (netlify.toml) blocks inline scripts.
+    # The Content-Security-Policy (generator/headers.py) blocks inline scripts.
     for path in built.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         for tag in html.split("<script")[1:]:
