@@ -63,7 +63,7 @@ def _plan_texts(data: Dataset) -> dict[str, Any]:
 
 def _plans(data: Dataset) -> dict[str, Any]:
     return {"name": "ke-hoach", "label": "Kế hoạch (thuộc tính, chỉ tiêu, nhiệm vụ)",
-            "format": "yaml",
+            "format": "yaml", "editor": {"preview": False},
             "files": [{"name": plan.id, "label": plan.title, "file": f"data/plans/{plan.id}.yaml",
                        "fields": fields_for(Plan, plan_choices(data, plan))}
                       for plan in sorted(data.plans.values(), key=lambda p: p.id)]}
@@ -72,7 +72,8 @@ def _plans(data: Dataset) -> dict[str, Any]:
 def _reports(data: Dataset, plan: Plan) -> dict[str, Any]:
     return {"name": f"bao-cao-{plan.id}", "label": f"Báo cáo — {plan.number or plan.title}",
             "label_singular": "báo cáo", "folder": f"data/reports/{plan.id}",
-            "extension": "yaml", "format": "yaml", "create": True, "identifier_field": "period",
+            "extension": "yaml", "format": "yaml", "editor": {"preview": False},
+            "create": True, "identifier_field": "period",
             "slug": "{{period}}", "summary": "{{period}} — {{title}}",
             "fields": [{**f, "default": plan.id} if f["name"] == "plan" else f
                        for f in fields_for(Report, report_choices(data, plan))]}

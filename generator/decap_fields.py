@@ -20,21 +20,21 @@ from .decap_labels import label
 
 Choices = list[tuple[str, str]]  # (value, label)
 Field = dict[str, Any]
+# A collapsed list item is shown by its key and its main text, e.g. "i-7 — hoan-thanh".
+SUMMARY_KEYS = ("task", "indicator", "number", "id")
+SUMMARY_TEXTS = ("status", "achieved", "title", "text", "heading", "report", "name")
 LONG_TEXT = 300  # longer strings get a multi-line box
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}"
 
 
-def _unwrap(annotation: Any) -> tuple[Any, list[Any], bool]:
-    """(base type, constraints, may be null) of an annotation such as `Short | None`."""
-    optional = False
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """(base type, constraints) of an annotation such as `Short | None`."""
     if get_origin(annotation) in (Union, types.UnionType):
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        optional = len(args) < len(get_args(annotation))
-        annotation = args[0]
+        annotation = next(a for a in get_args(annotation) if a is not type(None))
     constraints: list[Any] = []
     if get_origin(annotation) is Annotated:
         annotation, *constraints = get_args(annotation)
-    return annotation, constraints, optional
+    return annotation, constraints
 
 
 def _get(constraints: list[Any], name: str) -> Any:
@@ -44,10 +44,9 @@ def _get(constraints: list[Any], name: str) -> Any:
 
 
 def _date_widget(with_time: bool) -> Field:
-    shown = "DD/MM/YYYY HH:mm" if with_time else "DD/MM/YYYY"
     return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm" if with_time else "YYYY-MM-DD",
             "date_format": "DD/MM/YYYY", "time_format": "HH:mm" if with_time else False,
-            "picker_utc": True, "hint": f"Nhập theo dạng {shown}"}
+            "picker_utc": True}
 
 
 def _select(choices: Choices, multiple: bool) -> Field:
@@ -80,25 +79,31 @@ def _scalar(base: Any, constraints: list[Any]) -> Field:
     return widget
 
 
+def _summary(model: type[BaseModel]) -> str:
+    names = [next((n for n in group if n in model.model_fields), None)
+             for group in (SUMMARY_KEYS, SUMMARY_TEXTS)]
+    return " — ".join(f"{{{{fields.{n}}}}}" for n in names if n)
+
+
 def field_for(name: str, info: FieldInfo, choices: dict[str, Choices]) -> Field:
     """The Decap field of one model field; `choices` gives the values a field name may take."""
-    base, constraints, optional = _unwrap(info.annotation)
+    base, constraints = _unwrap(info.annotation)
     is_list = get_origin(base) is list
     item, item_constraints = base, constraints + list(info.metadata)
     if is_list:
-        item, item_constraints, _ = _unwrap(get_args(base)[0])
+        item, item_constraints = _unwrap(get_args(base)[0])
     widget: Field
     if name in choices:
         widget = _select(choices[name], multiple=is_list)
     elif isinstance(item, type) and issubclass(item, BaseModel):
+        summary = _summary(item)
         widget = {"widget": "list" if is_list else "object", "collapsed": True,
-                  "fields": fields_for(item, choices)}
+                  **({"summary": summary} if summary else {}), "fields": fields_for(item, choices)}
     else:
         widget = _scalar(item, item_constraints)
         if is_list:
             widget = {"widget": "list", "field": {"name": name, "label": label(name), **widget}}
-    required = info.is_required() and not optional
-    return {"name": name, "label": label(name), **widget, "required": required}
+    return {"name": name, "label": label(name), **widget, "required": info.is_required()}
 
 
 def fields_for(model: type[BaseModel], choices: dict[str, Choices]) -> list[Field]:
