@@ -46,6 +46,9 @@ BY_ENTRY = {
     SEARCH: {**SITE, "Cache-Control": "public, max-age=3600"},
 }
 
+# Types Python's server does not know; Decap warns when its config.yml is not sent as YAML.
+CONTENT_TYPES = {".yml": "text/yaml"}
+
 Rules = list[tuple[str, dict[str, str]]]
 
 

@@ -14,10 +14,10 @@ import http.server
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from .errors import InvalidProject
-from .headers import ADMIN, FILES, for_path
+from .headers import ADMIN, CONTENT_TYPES, FILES, for_path
 
 WATCHED = ("content", "data", "themes", "minhbach.toml")
 PREFIX = "/__minhbach/"
@@ -105,6 +105,8 @@ EMPTY_PAGE = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">' \
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     output: Path
     state: PreviewState
+    extensions_map: ClassVar = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                                **CONTENT_TYPES}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, directory=str(self.output), **kwargs)

@@ -70,7 +70,7 @@ def preview(root: Path) -> Iterator[Preview]:
     with log.open("w", encoding="utf-8") as sink:
         process = subprocess.Popen(
             [sys.executable, "-m", "generator", "--root", str(root), "serve", "--port", "0"],
-            stdout=sink, stderr=subprocess.STDOUT, text=True)
+            stdout=sink, stderr=subprocess.STDOUT)
         try:
             wait_for(lambda: _address(log) is not None or process.poll() is not None,
                      "the address line")

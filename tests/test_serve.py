@@ -81,7 +81,7 @@ def test_busy_port_is_one_vietnamese_line_before_any_build(site: Path) -> None:
         port = taken.getsockname()[1]
         run = subprocess.run([sys.executable, "-m", "generator", "--root", str(site), "serve",
                               "--port", str(port)],
-                             check=False, capture_output=True, text=True, timeout=60)
+                             check=False, capture_output=True, encoding="utf-8", timeout=60)
     assert run.returncode == 1
     assert run.stdout == ""
     assert run.stderr.strip().splitlines() == [

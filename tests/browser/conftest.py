@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -43,6 +43,9 @@ FOLDING_URL = "/tin-tuc/2024/kiem-thu-tim-kiem/"
 
 def _handler(folder: Path) -> Any:
     class Handler(SimpleHTTPRequestHandler):
+        extensions_map: ClassVar = {**SimpleHTTPRequestHandler.extensions_map,
+                                    **headers.CONTENT_TYPES}
+
         def end_headers(self) -> None:
             for name, value in headers.for_path(self.path.split("?", 1)[0]).items():
                 self.send_header(name, value)
