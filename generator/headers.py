@@ -28,7 +28,7 @@ ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'se
              "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 # A staff file is never a page: served as a download in a sandbox, an .html or .svg upload
 # cannot run script with the site's origin.
-FILES_CSP = "default-src 'none'; sandbox"
+FILES_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
 
 COMMON = {
     "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
