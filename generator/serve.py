@@ -203,8 +203,8 @@ def serve(root: Path, output: Path, port: int, bind: str) -> int:
     if server is None:
         return 1
     host, actual_port = server.server_address[:2]
-    print(f"Xem trước tại http://{host}:{actual_port}/ — trình soạn thảo tại /admin/ "
-          "(cần “npx decap-server” ở cửa sổ khác). Ctrl+C để dừng.", flush=True)
+    print(f"Xem trước tại http://{host}:{actual_port}/ — trình soạn thảo tại /admin/ (chạy "
+          "“BIND_HOST=127.0.0.1 npx decap-server” ở cửa sổ khác). Ctrl+C để dừng.", flush=True)
     rebuild(root, output, state)
     stop = threading.Event()
     threading.Thread(target=_watch, args=(root, output, state, stop), daemon=True).start()
