@@ -113,7 +113,8 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         for name, value in for_path(self.path.split("?", 1)[0]).items():
-            self.send_header(name, value)
+            if name != "Cache-Control":
+                self.send_header(name, value)
         self.send_header("Cache-Control", "no-cache")  # the preview is always the latest build
         super().end_headers()
 

@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 LIMIT = 120.0  # seconds; generous, because the machine is shared and builds run meanwhile
@@ -23,12 +24,17 @@ class Response:
     text: str
 
 
+def _headers(message: Message) -> dict[str, str]:
+    """Repeated headers joined as a browser reads them, so a duplicate cannot hide."""
+    return {name: ", ".join(message.get_all(name, [])) for name in set(message.keys())}
+
+
 def get(url: str) -> Response:
     try:
         with urllib.request.urlopen(url, timeout=30) as reply:
-            return Response(reply.status, dict(reply.headers), reply.read().decode("utf-8"))
+            return Response(reply.status, _headers(reply.headers), reply.read().decode("utf-8"))
     except urllib.error.HTTPError as error:
-        return Response(error.code, dict(error.headers), error.read().decode("utf-8"))
+        return Response(error.code, _headers(error.headers), error.read().decode("utf-8"))
 
 
 def wait_for(condition: Callable[[], bool], what: str, limit: float = LIMIT) -> None:

@@ -48,6 +48,17 @@ def test_errors_shown_on_every_page_until_fixed(site: Path) -> None:
         assert 'id="minhbach-loi"' not in get(f"{server.base}/").text
 
 
+def test_errors_shown_when_no_build_ever_succeeded(site: Path) -> None:
+    plan = site / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("area: cai-cach-the-che",
+                                                              "area: khong-co"), encoding="utf-8")
+    with preview(site) as server:
+        server.wait_for_build()
+        reply = get(f"{server.base}/")
+    assert reply.status == 503
+    assert BROKEN_AT in reply.text and 'lang="vi"' in reply.text
+
+
 def test_unknown_path_gets_the_sites_404_page(site: Path) -> None:
     with preview(site) as server:
         server.wait_for_build()
@@ -72,6 +83,8 @@ def test_staff_files_are_served_as_downloads(site: Path) -> None:
             assert reply.headers["X-Content-Type-Options"] == "nosniff", name
             assert "sandbox" in reply.headers["Content-Security-Policy"], name
             assert "reload.js" not in reply.text, "a staff file is served as it is"
+        css = get(f"{server.base}/theme/css/site.css")
+    assert css.headers["Cache-Control"] == "no-cache", "the preview never serves a stale file"
 
 
 def test_busy_port_is_one_vietnamese_line_before_any_build(site: Path) -> None:
