@@ -23,7 +23,7 @@ SITE_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-sr
 # decap-server on the editor's own machine (any port) when previewing locally.
 ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
              "img-src 'self' data: blob: https:; font-src 'self' data:; "
-             "connect-src 'self' http://localhost:* http://127.0.0.1:* https://api.github.com; "
+             "connect-src 'self' blob: http://localhost:* http://127.0.0.1:* https://api.github.com; "
              "frame-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; "
              "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 # A staff file is never a page: served as a download in a sandbox, an .html or .svg upload

@@ -4,6 +4,7 @@ it loads, a report's task status is changed and saved to the copy's working tree
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -62,3 +63,25 @@ def test_staff_change_a_report_in_the_browser(project: Path, admin_url: str, pag
                            check=False, capture_output=True, encoding="utf-8", timeout=300)
     assert check.returncode == 0, check.stderr
     assert task_status(report, "i-6") == "dang-thuc-hien", "other rows are kept"
+
+
+def test_staff_add_a_news_post_in_the_browser(project: Path, admin_url: str, page: Any) -> None:
+    page.goto(f"{admin_url}/admin/")
+    page.get_by_role("button", name="Đăng nhập").click(timeout=TIMEOUT_MS)
+    page.get_by_text("Báo cáo — 792/KH-UBND").wait_for(timeout=TIMEOUT_MS)
+    page.goto(f"{admin_url}/admin/#/collections/tin-tuc/new")
+    page.locator("input[id^=title-field]").fill("Đẩy mạnh cải cách thủ tục hành chính quý II")
+    page.get_by_text("Ngay lúc này").first.click()  # the date picker's "now"
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("Sở đẩy mạnh cải cách thủ tục hành chính.")
+    page.get_by_role("button", name="Công bố").first.click()
+    page.get_by_text("Công bố ngay").click()
+
+    news = project / "content" / "news"
+    wait_for(lambda: len(list(news.glob("*day-manh*.md"))) == 1, "the saved news post")
+    [post] = news.glob("*day-manh*.md")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-day-manh-cai-cach-thu-tuc-hanh-chinh-quy-ii\.md",
+                        post.name), "ASCII slug, dated like the other posts"
+    check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],
+                           check=False, capture_output=True, encoding="utf-8", timeout=300)
+    assert check.returncode == 0, check.stderr
