@@ -63,9 +63,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--output", type=Path, help="thư mục xuất (mặc định: output/)")
     build.set_defaults(run=_build)
     serve = commands.add_parser("serve", help="xem trước tại máy, tự dựng lại khi lưu tệp")
-    serve.add_argument("--output", type=Path)
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--bind", default="127.0.0.1")
+    serve.add_argument("--output", type=Path, help="thư mục xuất (mặc định: output/)")
+    serve.add_argument("--port", type=int, default=8000,
+                       help="cổng (mặc định: 8000; 0 = một cổng trống bất kỳ)")
+    serve.add_argument("--bind", default="127.0.0.1",
+                       help="địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này xem được)")
     serve.set_defaults(run=_serve)
     schema = commands.add_parser("schema", help="xuất JSON Schema của từng loại tệp dữ liệu")
     schema.add_argument("--output", type=Path, default=Path("docs/schema"))
