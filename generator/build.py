@@ -20,6 +20,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .dataset import Dataset, load_dataset
+from .deployment import add_deployment_files
 from .errors import InvalidProject, Location, Problems
 from .facts import Facts, derive
 from .pagefind_client import PagefindError
@@ -143,6 +144,7 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
         if config.search:
             phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts),
                        lambda summary: f"{summary.pages} trang, {summary.records} mục")
+        add_deployment_files(root, staging, config, data)
         publish(staging, output)
     finally:
         if staging.exists():

@@ -120,9 +120,9 @@ def _serve_command(commands: Commands) -> None:
     serve.add_argument("--output", type=Path, metavar="THƯ_MỤC",
                        help="thư mục xuất (mặc định: output/)")
     serve.add_argument("--port", type=int, default=8000, metavar="CỔNG",
-                       help="cổng (mặc định: 8000)")
+                       help="cổng (mặc định: 8000; 0 = một cổng trống bất kỳ)")
     serve.add_argument("--bind", default="127.0.0.1", metavar="ĐỊA_CHỈ",
-                       help="địa chỉ (mặc định: 127.0.0.1)")
+                       help="địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này xem được)")
 
 
 def _schema_command(commands: Commands) -> None:

@@ -6,9 +6,11 @@ These format values; they never compute domain facts (see `facts`).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from . import charts, urls
+from .assets import AssetUrls
 from .vietnamese import format_date_long, format_date_short, format_number, format_percent
 from .wording import target_reading, validity
 
@@ -45,4 +47,5 @@ def globals_for(settings: dict[str, Any]) -> dict[str, Any]:
         "urls": urls,
         "config": settings["MINHBACH_CONFIG"],
         "charts": charts,  # SVG from numbers; charts.py escapes every text it draws
+        "asset_url": AssetUrls(Path(settings["THEME"])),
     }

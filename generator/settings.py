@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
-from pydantic_core import PydanticCustomError
 
 from .errors import InvalidProject, Location, Problems
 from .paths import safe_path
@@ -45,24 +44,28 @@ class SiteConfig(BaseModel):
         if value is not None and not re.fullmatch(
                 r"(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9._/-]*\.(png|jpg|jpeg|webp)", value):
             # Not SVG: an SVG under content/files/ could run script as a page of the site.
-            raise PydanticCustomError("logo", "cần tên một tệp ảnh (.png, .jpg, .webp) "
-                                      "trong content/files/, ví dụ “logo.png”")
+            raise ValueError("cần tên một tệp ảnh (.png, .jpg, .webp) trong content/files/, "
+                             "ví dụ “logo.png”")
         return value
 
     @field_validator("publisher_email")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"[^@\s\"<>]+@[^@\s\"<>]+\.[^@\s\"<>]+", value):
-            raise PydanticCustomError("email", "cần một địa chỉ thư điện tử, ví dụ "
-                                      "“vanphong@so.gov.vn”")
+            raise ValueError("cần một địa chỉ thư điện tử, ví dụ “vanphong@so.gov.vn”")
         return value
 
     @field_validator("feedback_url", "url")
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"https?://[^\s\"<>]+", value):
-            raise PydanticCustomError("url", "cần một địa chỉ bắt đầu bằng https:// hoặc http://")
+            raise ValueError("cần một địa chỉ bắt đầu bằng https:// hoặc http://")
         return value
+
+    # Where the browser editor (/admin/) saves: Netlify's git gateway, or GitHub directly.
+    admin_backend: Literal["git-gateway", "github"] = "git-gateway"
+    admin_repo: str | None = None  # "owner/name", for the github backend
+    admin_branch: str = "main"
 
 
 def load_config(root: Path) -> SiteConfig:

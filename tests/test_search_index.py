@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -284,7 +285,8 @@ def test_every_filter_label_is_translated() -> None:
 
 def test_search_page_loads_its_script_from_a_file(built: Path) -> None:
     page = (built / "tim-kiem" / "index.html").read_text(encoding="utf-8")
-    assert '<script type="module" src="/theme/js/search.js"></script>' in page
+    assert re.search(r'<script type="module" src="/theme/js/search\.js\?v=[0-9a-f]{12}"></script>',
+                     page)  # fingerprinted: cached for a year
     assert 'id="search" class="search" hidden' in page  # no dead form without JavaScript
     assert "<noscript>" in page and 'href="/ke-hoach/#ghi-chu-tim-kiem"' in page
     assert 'href="/ke-hoach/tn-10-kh-ubnd-2024/"' in page  # the plans, for Ctrl+F
@@ -294,7 +296,7 @@ def test_search_page_loads_its_script_from_a_file(built: Path) -> None:
 
 
 def test_no_page_has_an_inline_script(built: Path) -> None:
-    # The Content-Security-Policy (netlify.toml) blocks inline scripts.
+    # The Content-Security-Policy (generator/headers.py) blocks inline scripts.
     for path in built.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         for tag in html.split("<script")[1:]:
