@@ -9,7 +9,6 @@ how to add it.
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import yaml
@@ -28,7 +27,7 @@ PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
+<link rel="icon" href="/theme/img/favicon.svg" type="image/svg+xml">
 <title>Soạn thảo — {name}</title>
 </head>
 <body>
@@ -36,6 +35,8 @@ PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
 class _PlainDumper(yaml.SafeDumper):
     """Writes a field shared by several collections in full each time: no &anchors."""
 
@@ -48,10 +49,9 @@ MISSING = ("Chưa có trình soạn thảo /admin/: thiếu {dist}. Chạy “np
 
 
 def publish_admin(root: Path, site: Path, config: SiteConfig, data: Dataset) -> bool:
-    """Write site/admin/; False (with a notice on stderr) when Decap is not installed."""
+    """Write site/admin/; False when Decap is not installed (the build then says `MISSING`)."""
     dist = root / DECAP_DIST
     if not (dist / DECAP_FILES[0]).is_file():
-        print(MISSING.format(dist=DECAP_DIST.as_posix()), file=sys.stderr)
         return False
     admin = site / ADMIN
     admin.mkdir()

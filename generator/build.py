@@ -144,7 +144,8 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
         if config.search:
             phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts),
                        lambda summary: f"{summary.pages} trang, {summary.records} mục")
-        add_deployment_files(root, staging, config, data)
+        phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data),
+                   lambda added: added)
         publish(staging, output)
     finally:
         if staging.exists():

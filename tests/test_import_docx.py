@@ -228,7 +228,7 @@ def test_round_trip_check_build_and_every_row_on_the_page(site: Path, tmp_path: 
     page = (site / "output/ke-hoach/tn-25-kh-ubnd-2024/index.html").read_text(encoding="utf-8")
     for title in ("Ban hành kế hoạch kiểm tra", "Kiểm tra tại các sở trên địa bàn tỉnh",
                   "Báo cáo định kỳ", "Rà soát văn bản", "Rà soát văn bản cấp tỉnh"):
-        assert f">{title}</a>" in page
+        assert f"<summary>{title}</summary>" in page
     assert ('<a href="/co-quan/tn-so-noi-vu/">Sở Nội vụ</a>; '
             '<a href="/co-quan/tn-so-tu-phap/">Sở Tư pháp</a>') in page
     assert "Từ 01/01/2024 đến 31/03/2024" in page  # "Quý I/2024" read by the timeline reader
@@ -236,6 +236,7 @@ def test_round_trip_check_build_and_every_row_on_the_page(site: Path, tmp_path: 
     # An unknown column is kept as the row's note, and published with the open data.
     tasks_csv = (site / "output/du-lieu/tn-25-kh-ubnd-2024/nhiem-vu.csv").read_text("utf-8-sig")
     assert "Ghi chú: Ưu tiên" in tasks_csv
+    assert "Ghi chú: Ưu tiên" in page
 
 
 def test_existing_files_are_never_overwritten_without_force(

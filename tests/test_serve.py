@@ -72,11 +72,16 @@ def test_unknown_path_gets_the_sites_404_page(site: Path) -> None:
 def test_staff_files_are_served_as_downloads(site: Path) -> None:
     files = site / "content" / "files"
     files.mkdir(parents=True)
-    (files / "bai-viet.html").write_text("<script>alert(1)</script>", encoding="utf-8")
-    (files / "hinh.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    (files / "bao-cao.pdf").write_bytes(b"%PDF-1.4 bao cao")
     with preview(site) as server:
         server.wait_for_build()
-        for name in ("bai-viet.html", "hinh.svg"):
+        # `check` refuses active files in content/files/; should one reach the published
+        # folder anyway (an older build, a copy by hand), the preview still never runs it.
+        published = site / "output" / "files"
+        (published / "bai-viet.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+        (published / "hinh.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>",
+                                            encoding="utf-8")
+        for name in ("bao-cao.pdf", "bai-viet.html", "hinh.svg"):
             reply = get(f"{server.base}/files/{name}")
             assert reply.status == 200, name
             assert reply.headers["Content-Disposition"] == "attachment", name
