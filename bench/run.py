@@ -36,19 +36,20 @@ MINHBACH = VENV_BIN / "minhbach"
 class Run:
     seconds: float
     peak_mb: float
+    cpu: float  # user + system seconds: fairer than wall time on a shared machine
 
 
 def timed(command: list[str], cwd: Path) -> Run:
-    """Wall time and peak resident memory of one command, from GNU time."""
+    """Wall time, peak resident memory and CPU time of one command, from GNU time."""
     report = cwd / ".time"
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(report), *command],
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(report), *command],
                             cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    seconds, kilobytes = report.read_text().split()[-2:]
+    seconds, kilobytes, user, system = report.read_text().split()[-4:]
     report.unlink()
-    return Run(float(seconds), int(kilobytes) / 1024)
+    return Run(float(seconds), int(kilobytes) / 1024, float(user) + float(system))
 
 
 def best(command: list[str], cwd: Path, repeat: int) -> Run:
@@ -126,8 +127,9 @@ def minhbach_figures(project: Path, repeat: int) -> dict[str, float]:
     files, size = tree_bytes(output)
     index_files, index_bytes = tree_bytes(output / "pagefind")
     return {"pages": html_pages(output), "check": check.seconds, "check_mb": check.peak_mb,
-            "build": with_index.seconds, "build_mb": with_index.peak_mb,
-            "build_no_search": without.seconds, "build_no_search_mb": without.peak_mb,
+            "check_cpu": check.cpu, "build": with_index.seconds, "build_mb": with_index.peak_mb,
+            "build_cpu": with_index.cpu, "build_no_search": without.seconds,
+            "build_no_search_mb": without.peak_mb, "build_no_search_cpu": without.cpu,
             "files": files, "bytes": size, "index_files": index_files, "index_bytes": index_bytes}
 
 
@@ -156,19 +158,20 @@ def report(size: str, m: dict[str, float], engines: dict[str, Run | None]) -> No
     pagefind = m["build"] - m["build_no_search"]
     print(f"\n## {size}: {int(m['pages'])} HTML pages, {m['files']:.0f} files, "
           f"{m['bytes'] / 2**20:.1f} MB ({m['bytes'] / m['pages'] / 1024:.1f} KB a page)")
-    print(f"minhbach check             {m['check']:8.1f} s   {m['check_mb']:7.0f} MB")
+    print(f"minhbach check             {m['check']:8.1f} s   {m['check_mb']:7.0f} MB   "
+          f"cpu {m['check_cpu']:.1f} s")
     print(f"minhbach build, no search  {m['build_no_search']:8.1f} s   "
           f"{m['build_no_search_mb']:7.0f} MB   {m['pages'] / m['build_no_search']:7.0f} pages/s"
           f"   vs Hugo {ratio(m['build_no_search'], hugo)}   vs Pelican "
-          f"{ratio(m['build_no_search'], pelican)}")
+          f"{ratio(m['build_no_search'], pelican)}   cpu {m['build_no_search_cpu']:.1f} s")
     print(f"minhbach build, search     {m['build']:8.1f} s   {m['build_mb']:7.0f} MB   "
-          f"{m['pages'] / m['build']:7.0f} pages/s")
+          f"{m['pages'] / m['build']:7.0f} pages/s   cpu {m['build_cpu']:.1f} s")
     print(f"  search share (on − off)  {pagefind:8.1f} s   index {m['index_bytes'] / 2**20:.1f} MB"
           f" in {m['index_files']:.0f} files")
     for name, run in (("hugo", hugo), ("plain pelican", pelican)):
         if run:
             print(f"{name:<27}{run.seconds:8.1f} s   {run.peak_mb:7.0f} MB   "
-                  f"{m['pages'] / run.seconds:7.0f} pages/s")
+                  f"{m['pages'] / run.seconds:7.0f} pages/s   cpu {run.cpu:.1f} s")
 
 
 def main() -> None:
