@@ -69,12 +69,17 @@ class _Loader(_Refusing, yaml.SafeLoader):
     """The pure-Python loader: slow, but the one whose error messages we translate."""
 
 
+class _NotForLibyaml(yaml.YAMLError):
+    """Text that libyaml would read with other positions: read it with PyYAML's own loader.
+    (In flow collections and after complex keys it puts an empty value one column off.)"""
+
+
 _CParser = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # None without libyaml
 
 
 def _fast_loader() -> type | None:
-    """libyaml's scanner and parser (ten times faster, same events and marks) under our own
-    composer, or None where PyYAML was built without libyaml."""
+    """libyaml's scanner and parser (same events and marks, in a fraction of the time) under
+    our own composer, or None where PyYAML was built without libyaml."""
     if _CParser is None:
         return None
 
@@ -86,13 +91,24 @@ def _fast_loader() -> type | None:
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
+        def compose_scalar_node(self, anchor: Any) -> Any:  # type: ignore[override]
+            event = self.peek_event()
+            if event.value == "" and not event.style:
+                raise _NotForLibyaml  # libyaml places a value written as nothing elsewhere
+            return super().compose_scalar_node(anchor)
+
     return _FastLoader
 
 
 _FAST_LOADER = _fast_loader()
-# What the pure-Python reader refuses: the C reader judges a few characters differently
-# and counts its error position in bytes, so it only ever sees text the Python one accepts.
-_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+
+def _for_libyaml(text: str) -> bool:
+    """Whether libyaml reads `text` as PyYAML's pure-Python loader does. It counts error
+    positions in bytes, so it never sees a character the Python reader refuses; and it
+    takes a tab after "key:" or at a line's end as a space, which PyYAML refuses (and we
+    with it, located): text with a tab is read by the Python loader."""
+    return "\t" not in text and not yaml.reader.Reader.NON_PRINTABLE.search(text)
 
 
 @dataclass
@@ -172,7 +188,7 @@ def text_location(name: str, text: str, offset: int) -> Location:
 
 def parse_yaml(text: str, name: str, problems: Problems, first_line: int = 1) -> Document | None:
     """Parse YAML text; `first_line` is where it starts in its file (front matter)."""
-    if _FAST_LOADER is not None and not _NON_PRINTABLE.search(text):
+    if _FAST_LOADER is not None and _for_libyaml(text):
         try:
             return _shifted(_compose(_FAST_LOADER, text, name), first_line)
         except (yaml.YAMLError, RecursionError):

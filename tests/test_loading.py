@@ -146,6 +146,8 @@ def test_libyaml_and_pure_python_loaders_give_the_same_values_and_positions(
     ("a: b: c\n", "x.yaml:1:5: lỗi cú pháp YAML: dấu “:” không được phép ở đây"),
     ("a: 1\na: 2\n", "x.yaml:2:1: lỗi cú pháp YAML: khóa “a” bị lặp lại"),
     ("a:" + " [" * 40 + "\n", "x.yaml:1:"),
+    # libyaml takes this tab for a space; PyYAML refuses it, and so do we.
+    ("a:\tb\n", "x.yaml:1:3: lỗi cú pháp YAML: không dùng phím Tab"),
 ])
 def test_refusals_are_worded_and_located_the_same_with_or_without_libyaml(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: str) -> None:
@@ -154,3 +156,16 @@ def test_refusals_are_worded_and_located_the_same_with_or_without_libyaml(
     _, slow = _load(tmp_path, text)
     assert [str(p) for p in fast.items] == [str(p) for p in slow.items]
     assert str(fast.items[0]).startswith(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "a:\nb: 1\n",
+    "{a: , b}\n",  # libyaml puts this empty value one column further
+    "? - x\n  - y\n",
+])
+def test_values_written_as_nothing_keep_their_positions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast, _ = _load(tmp_path, text)
+    monkeypatch.setattr(loading, "_FAST_LOADER", None)
+    slow, _ = _load(tmp_path, text)
+    assert (fast.data, fast.values, fast.keys) == (slow.data, slow.values, slow.keys)
