@@ -36,19 +36,20 @@ MINHBACH = VENV_BIN / "minhbach"
 class Run:
     seconds: float
     peak_mb: float
+    cpu: float  # user + system seconds: fairer than wall time on a shared machine
 
 
 def timed(command: list[str], cwd: Path) -> Run:
-    """Wall time and peak resident memory of one command, from GNU time."""
+    """Wall time, peak resident memory and CPU time of one command, from GNU time."""
     report = cwd / ".time"
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(report), *command],
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(report), *command],
                             cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    seconds, kilobytes = report.read_text().split()[-2:]
+    seconds, kilobytes, user, system = report.read_text().split()[-4:]
     report.unlink()
-    return Run(float(seconds), int(kilobytes) / 1024)
+    return Run(float(seconds), int(kilobytes) / 1024, float(user) + float(system))
 
 
 def best(command: list[str], cwd: Path, repeat: int) -> Run:
@@ -126,13 +127,14 @@ def minhbach_figures(project: Path, repeat: int) -> dict[str, float]:
     files, size = tree_bytes(output)
     index_files, index_bytes = tree_bytes(output / "pagefind")
     return {"pages": html_pages(output), "check": check.seconds, "check_mb": check.peak_mb,
-            "build": with_index.seconds, "build_mb": with_index.peak_mb,
-            "build_no_search": without.seconds, "build_no_search_mb": without.peak_mb,
+            "check_cpu": check.cpu, "build": with_index.seconds, "build_mb": with_index.peak_mb,
+            "build_cpu": with_index.cpu, "build_no_search": without.seconds,
+            "build_no_search_mb": without.peak_mb, "build_no_search_cpu": without.cpu,
             "files": files, "bytes": size, "index_files": index_files, "index_bytes": index_bytes}
 
 
 def engine_figures(folder: Path, pages: int, repeat: int) -> dict[str, Run | None]:
-    figures: dict[str, Run | None] = {"hugo": None, "pelican": None}
+    figures: dict[str, Run | None] = {"hugo": None, "plain pelican": None}
     if shutil.which("hugo"):
         site = hugo_site(folder / "hugo", pages)
         figures["hugo"] = best(["hugo", "--quiet", "--destination", "public"], site, repeat)
@@ -142,7 +144,7 @@ def engine_figures(folder: Path, pages: int, repeat: int) -> dict[str, Run | Non
         print("  (plain Pelican skipped: install the `bench` extra for Python-Markdown)")
     else:
         site = pelican_site(folder / "pelican", pages)
-        figures["pelican"] = best([str(VENV_BIN / "pelican"), "content", "-o", "output", "-s",
+        figures["plain pelican"] = best([str(VENV_BIN / "pelican"), "content", "-o", "output", "-s",
                                    "pelicanconf.py", "-q"], site, repeat)
     return figures
 
@@ -151,24 +153,29 @@ def ratio(ours: float, theirs: Run | None) -> str:
     return f"{ours / theirs.seconds:.2f}×" if theirs else "—"
 
 
-def report(size: str, m: dict[str, float], engines: dict[str, Run | None]) -> None:
-    hugo, pelican = engines["hugo"], engines["pelican"]
+def report_ours(size: str, m: dict[str, float]) -> None:
+    """Printed before the other engines run: at M and L they take minutes and Hugo's memory
+    can kill the run, which must not lose figures already measured."""
     pagefind = m["build"] - m["build_no_search"]
     print(f"\n## {size}: {int(m['pages'])} HTML pages, {m['files']:.0f} files, "
           f"{m['bytes'] / 2**20:.1f} MB ({m['bytes'] / m['pages'] / 1024:.1f} KB a page)")
-    print(f"minhbach check             {m['check']:8.1f} s   {m['check_mb']:7.0f} MB")
+    print(f"minhbach check             {m['check']:8.1f} s   {m['check_mb']:7.0f} MB   "
+          f"cpu {m['check_cpu']:.1f} s")
     print(f"minhbach build, no search  {m['build_no_search']:8.1f} s   "
           f"{m['build_no_search_mb']:7.0f} MB   {m['pages'] / m['build_no_search']:7.0f} pages/s"
-          f"   vs Hugo {ratio(m['build_no_search'], hugo)}   vs Pelican "
-          f"{ratio(m['build_no_search'], pelican)}")
+          f"   cpu {m['build_no_search_cpu']:.1f} s")
     print(f"minhbach build, search     {m['build']:8.1f} s   {m['build_mb']:7.0f} MB   "
-          f"{m['pages'] / m['build']:7.0f} pages/s")
+          f"{m['pages'] / m['build']:7.0f} pages/s   cpu {m['build_cpu']:.1f} s")
     print(f"  search share (on − off)  {pagefind:8.1f} s   index {m['index_bytes'] / 2**20:.1f} MB"
-          f" in {m['index_files']:.0f} files")
-    for name, run in (("hugo", hugo), ("plain pelican", pelican)):
+          f" in {m['index_files']:.0f} files", flush=True)
+
+
+def report_engines(m: dict[str, float], engines: dict[str, Run | None]) -> None:
+    for name, run in engines.items():
         if run:
             print(f"{name:<27}{run.seconds:8.1f} s   {run.peak_mb:7.0f} MB   "
-                  f"{m['pages'] / run.seconds:7.0f} pages/s")
+                  f"{m['pages'] / run.seconds:7.0f} pages/s   cpu {run.cpu:.1f} s   "
+                  f"minhbach without search takes {ratio(m['build_no_search'], run)}", flush=True)
 
 
 def main() -> None:
@@ -184,7 +191,8 @@ def main() -> None:
             base = args.keep or Path(scratch)
             project = generate(size, base / "project")
             figures = minhbach_figures(project, args.repeat)
-            report(size, figures, engine_figures(base, int(figures["pages"]), args.repeat))
+            report_ours(size, figures)
+            report_engines(figures, engine_figures(base, int(figures["pages"]), args.repeat))
 
 
 if __name__ == "__main__":

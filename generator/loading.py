@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -37,10 +37,14 @@ def _refuse(message: str, mark: Any) -> yaml.MarkedYAMLError:
     return yaml.MarkedYAMLError(None, None, message, mark)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without aliases, tags, deep nesting or implicit types but null."""
+class _Refusing(yaml.composer.Composer):
+    """Composition without aliases, tags, deep nesting or implicit types but null."""
 
     depth = 0
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
+        key: [(tag, rx) for tag, rx in resolvers if tag == _NULL]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         event = self.peek_event()
@@ -61,10 +65,50 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag == _NULL]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _Loader(_Refusing, yaml.SafeLoader):
+    """The pure-Python loader: slow, but the one whose error messages we translate."""
+
+
+class _NotForLibyaml(yaml.YAMLError):
+    """Text that libyaml would read with other positions: read it with PyYAML's own loader.
+    (In flow collections and after complex keys it puts an empty value one column off.)"""
+
+
+_CParser = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # None without libyaml
+
+
+def _fast_loader() -> type | None:
+    """libyaml's scanner and parser (same events and marks, in a fraction of the time) under
+    our own composer, or None where PyYAML was built without libyaml."""
+    if _CParser is None:
+        return None
+
+    class _FastLoader(_Refusing, _CParser, yaml.constructor.SafeConstructor,
+                      yaml.resolver.Resolver):
+        def __init__(self, text: str) -> None:
+            _CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def compose_scalar_node(self, anchor: Any) -> Any:  # type: ignore[override]
+            event = self.peek_event()
+            if event.value == "" and not event.style:
+                raise _NotForLibyaml  # libyaml places a value written as nothing elsewhere
+            return super().compose_scalar_node(anchor)
+
+    return _FastLoader
+
+
+_FAST_LOADER = _fast_loader()
+
+
+def _for_libyaml(text: str) -> bool:
+    """Whether libyaml reads `text` as PyYAML's pure-Python loader does. It counts error
+    positions in bytes, so it never sees a character the Python reader refuses; and it
+    takes a tab after "key:" or at a line's end as a space, which PyYAML refuses (and we
+    with it, located): text with a tab is read by the Python loader."""
+    return "\t" not in text and not yaml.reader.Reader.NON_PRINTABLE.search(text)
 
 
 @dataclass
@@ -92,7 +136,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: yaml.Node, loader: _Loader, here: Path_, doc: Document) -> Any:
+def _build(node: yaml.Node, loader: Any, here: Path_, doc: Document) -> Any:
     doc.values[here] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -144,30 +188,40 @@ def text_location(name: str, text: str, offset: int) -> Location:
 
 def parse_yaml(text: str, name: str, problems: Problems, first_line: int = 1) -> Document | None:
     """Parse YAML text; `first_line` is where it starts in its file (front matter)."""
-    doc = Document(name, None)
-    loader = None
+    if _FAST_LOADER is not None and _for_libyaml(text):
+        try:
+            return _shifted(_compose(_FAST_LOADER, text, name), first_line)
+        except (yaml.YAMLError, RecursionError):
+            pass  # said again by the pure-Python loader, whose messages we translate
     try:
         # Constructing the loader already reads the text (and may refuse a character).
-        loader = _Loader(text)
-        node = loader.get_single_node()
-        doc.data = _build(node, loader, (), doc) if node is not None else None
+        return _shifted(_compose(_Loader, text, name), first_line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problems.add(Location(name, line + first_line - 1, col), _yaml_message(exc))
-        return None
     except yaml.reader.ReaderError as exc:
         where = text_location(name, text, exc.position)
         problems.add(Location(name, where.line + first_line - 1, where.column),
                      f"ký tự U+{exc.character:04X} không được phép trong YAML; hãy xóa nó")
-        return None
     except (yaml.YAMLError, RecursionError):
         problems.add(Location(name, first_line, 1), "YAML không đọc được: kiểm tra thụt lề, "
                      "dấu “:” và dấu ngoặc kép")
-        return None
+    return None
+
+
+def _compose(loader_class: type, text: str, name: str) -> Document:
+    doc = Document(name, None)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        doc.data = _build(node, loader, (), doc) if node is not None else None
     finally:
-        if loader is not None:
-            loader.dispose()
+        loader.dispose()
+    return doc
+
+
+def _shifted(doc: Document, first_line: int) -> Document:
     if first_line != 1:
         shift = first_line - 1
         doc.values = {k: (line + shift, col) for k, (line, col) in doc.values.items()}

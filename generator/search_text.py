@@ -10,9 +10,12 @@ minus what it ignores), so a page only answers for words a reader can see on it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html import escape
+from functools import lru_cache
+from html import escape, unescape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .vietnamese import fold, nfc
 
@@ -71,8 +74,7 @@ class PageText:
         return title if self.h1_labelled and title else None
 
 
-@dataclass(frozen=True)
-class _Open:
+class _Open(NamedTuple):  # a NamedTuple: one is made per tag, and it is made faster
     """An open element and what it means for the text inside it."""
 
     tag: str
@@ -93,13 +95,14 @@ class _Reader(HTMLParser):
     def __init__(self, exclusions: tuple[Exclusion, ...]) -> None:
         super().__init__(convert_charrefs=True)
         self.exclusions = exclusions
+        self.excluded_tags = frozenset(e.tag for e in exclusions)
         self.page = PageText()
         self.stack: list[_Open] = []
 
     def _top(self) -> _Open:
         return self.stack[-1] if self.stack else _Open("")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Sequence[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         page = self.page
         if "data-pagefind-filter" in values:
@@ -113,8 +116,8 @@ class _Reader(HTMLParser):
         page.has_body = page.has_body or in_body
         if tag == "time" and in_body and page.first_time is None:
             page.first_time = values.get("datetime") or None
-        skipped = top.skipped or tag in _SKIPPED or "data-pagefind-ignore" in values or any(
-            e.matches(tag, values) for e in self.exclusions)
+        skipped = top.skipped or tag in _SKIPPED or "data-pagefind-ignore" in values or (
+            tag in self.excluded_tags and any(e.matches(tag, values) for e in self.exclusions))
         in_h1 = top.in_h1 or (tag == "h1" and in_body and not page.h1_done)
         in_label = top.in_label or (in_h1 and "doc-type" in values.get("class", "").split())
         page.h1_labelled = page.h1_labelled or in_label
@@ -139,9 +142,66 @@ class _Reader(HTMLParser):
 
 def read_page(html: str, exclusions: tuple[Exclusion, ...] = ()) -> PageText:
     reader = _Reader(exclusions)
-    reader.feed(html)
-    reader.close()
+    if not _read_plain_markup(html, reader):
+        reader = _Reader(exclusions)
+        reader.feed(html)
+        reader.close()
     return reader.page
+
+
+# The markup our templates and Markdown renderer write: tags with double-quoted attribute
+# values, plain end tags, comments and a doctype. html.parser reads it into exactly these
+# events, but spends most of indexing doing so; anything else goes to html.parser.
+_SPACE = "[ \t\n\r\f]"
+_ATTRIBUTE = re.compile(f'{_SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"<>]*)")?')
+_MARKUP = re.compile(
+    f'<(?:(?P<start>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:{_ATTRIBUTE.pattern})*){_SPACE}*'
+    '(?P<empty>/?)>'
+    '|/(?P<end>[a-zA-Z][a-zA-Z0-9-]*)>'
+    '|!--(?:[^-]|-(?!-))*-->'
+    f'|!(?i:doctype)(?:{_SPACE}|[a-zA-Z])*>)')
+# Their text is not markup (html.parser's CDATA_CONTENT_ELEMENTS).
+_RAW_TEXT_END = {tag: re.compile(f"</{_SPACE}*{tag}{_SPACE}*>", re.IGNORECASE)
+                 for tag in HTMLParser.CDATA_CONTENT_ELEMENTS}
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same few attribute lists thousands of times
+def _attributes(written: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((a[1].lower(), None if a[2] is None else unescape(a[2]))
+                 for a in _ATTRIBUTE.finditer(written))
+
+
+def _read_plain_markup(html: str, reader: _Reader) -> bool:
+    """Feed `reader` the events html.parser would give, or say False at the first markup
+    outside the plain subset (the reader is then half-fed and must be thrown away)."""
+    at = 0
+    while (opening := html.find("<", at)) >= 0:
+        if opening > at:
+            text = html[at:opening]
+            reader.handle_data(unescape(text) if "&" in text else text)
+        markup = _MARKUP.match(html, opening)
+        if markup is None:
+            return False
+        at = markup.end()
+        tag, attrs, empty, end = markup.group("start", "attrs", "empty", "end")
+        if end is not None:
+            reader.handle_endtag(end.lower())
+        elif tag is not None:
+            tag = tag.lower()
+            reader.handle_starttag(tag, _attributes(attrs))
+            if empty:
+                reader.handle_endtag(tag)
+            elif tag in _RAW_TEXT_END:
+                raw_end = _RAW_TEXT_END[tag].search(html, at)
+                if raw_end is None:
+                    return False
+                if raw_end.start() > at:
+                    reader.handle_data(html[at:raw_end.start()])
+                reader.handle_endtag(tag)
+                at = raw_end.end()
+    if at < len(html):
+        reader.handle_data(unescape(html[at:]))
+    return True
 
 
 def dd_words(text: str) -> list[str]:

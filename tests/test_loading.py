@@ -1,7 +1,11 @@
 from pathlib import Path
 
+import pytest
+
+from generator import loading
 from generator.errors import Problems
 from generator.loading import load_front_matter, load_yaml, parse_yaml
+from tests.conftest import FIXTURE_SITE, PROJECT_ROOT
 
 
 def _load(tmp_path: Path, text: str):
@@ -109,3 +113,59 @@ def test_character_yaml_refuses_is_located_even_without_read_source() -> None:
     assert parse_yaml("a: 1\nb: x\x07y\n", "x.yaml", problems, first_line=2) is None
     assert [str(p) for p in problems.sorted()] == [
         "x.yaml:3:5: ký tự U+0007 không được phép trong YAML; hãy xóa nó"]
+
+
+def _every_document(root: Path) -> list:
+    problems = Problems()
+    docs = [load_yaml(path, root, problems) for path in sorted((root / "data").rglob("*.yaml"))]
+    docs += [load_front_matter(path, root, problems)[0]  # plan bodies have no front matter
+             for path in sorted((root / "content").rglob("*.md"))
+             if path.read_text(encoding="utf-8").startswith("---")]
+    assert not problems
+    return docs
+
+
+def test_libyaml_and_pure_python_loaders_give_the_same_values_and_positions(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast path must be a pure speed-up: same data, same line:column for every key
+    # and value of the example site's files and the fixture site's.
+    assert loading._FAST_LOADER is not None, "PyYAML without libyaml: nothing to compare"
+    for root in (PROJECT_ROOT, FIXTURE_SITE):
+        fast = _every_document(root)
+        monkeypatch.setattr(loading, "_FAST_LOADER", None)
+        slow = _every_document(root)
+        monkeypatch.undo()
+        assert len(fast) > 5
+        assert [(d.data, d.values, d.keys) for d in fast] == \
+            [(d.data, d.values, d.keys) for d in slow]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: &x 1\nb: *x\n", "x.yaml:2:4: lỗi cú pháp YAML: không dùng tham chiếu YAML"),
+    ("a: !!binary aGk=\n", "x.yaml:1:4: lỗi cú pháp YAML: không dùng thẻ YAML “!!binary”"),
+    ("a: b: c\n", "x.yaml:1:5: lỗi cú pháp YAML: dấu “:” không được phép ở đây"),
+    ("a: 1\na: 2\n", "x.yaml:2:1: lỗi cú pháp YAML: khóa “a” bị lặp lại"),
+    ("a:" + " [" * 40 + "\n", "x.yaml:1:"),
+    # libyaml takes this tab for a space; PyYAML refuses it, and so do we.
+    ("a:\tb\n", "x.yaml:1:3: lỗi cú pháp YAML: không dùng phím Tab"),
+])
+def test_refusals_are_worded_and_located_the_same_with_or_without_libyaml(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: str) -> None:
+    _, fast = _load(tmp_path, text)
+    monkeypatch.setattr(loading, "_FAST_LOADER", None)
+    _, slow = _load(tmp_path, text)
+    assert [str(p) for p in fast.items] == [str(p) for p in slow.items]
+    assert str(fast.items[0]).startswith(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "a:\nb: 1\n",
+    "{a: , b}\n",  # libyaml puts this empty value one column further
+    "? - x\n  - y\n",
+])
+def test_values_written_as_nothing_keep_their_positions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast, _ = _load(tmp_path, text)
+    monkeypatch.setattr(loading, "_FAST_LOADER", None)
+    slow, _ = _load(tmp_path, text)
+    assert (fast.data, fast.values, fast.keys) == (slow.data, slow.values, slow.keys)
