@@ -131,10 +131,13 @@ _BY_PERIOD = re.compile(rf"{_BY} (?:trong )?(?=tháng|quý|năm|6 tháng|06 thá
 _FROM = re.compile(r"^[-+•*\s]*(?:kể )?từ\b")
 _ONWARDS = re.compile(r"\btrở đi\b|\b(?:các|những) năm (?:tiếp theo|sau)\b|\bvề sau\b")
 # Times counted from a reporting period or another year ("ngày 15 tháng 12 năm trước kỳ báo
-# cáo"): no fixed date can be given without guessing which period is meant.
+# cáo"), or the middle of one: no fixed date can be given without guessing.
 # ("báo cáo năm trước ngày 15/12" is a yearly report due before a day, not the year before.)
 _RELATIVE = re.compile(r"(?<!định )\bkỳ báo cáo\b|\bkỳ (?:trước|sau|tiếp theo)\b"
-                       r"|\bnăm (?:trước|sau|tiếp theo|liền kề)\b(?! (?:ngày|tháng|quý|\d))")
+                       r"|\bnăm (?:trước|sau|tiếp theo|liền kề)\b(?! (?:ngày|tháng|quý|\d))"
+                       # "Giữa năm 2024": the middle of a period names no day either; the
+                       # whole year or a guessed month would make the task late, or not, wrongly.
+                       r"|\bgiữa (?:năm|quý|tháng)\b")
 
 _TOKENS = re.compile(
     # "10-12/5/2022", "ngày 7 - 8/11/2023": a run of days in one month.

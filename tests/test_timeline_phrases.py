@@ -195,6 +195,8 @@ PHRASES: list[tuple[str, int, Reading]] = [
     ("Số liệu tính từ ngày 15 tháng 6 đến ngày 14 tháng 12 của kỳ báo cáo", 2024, U),
     ("Trước ngày 15/01 năm sau", 2024, U),
     ("Quý I năm sau", 2024, U),
+    ("Giữa năm 2024", 2024, U),
+    ("Giữa quý III/2024", 2024, U),
     ("Trong kỳ báo cáo", 2024, U),
     ("Trước ngày 20 tháng 01 năm tiếp theo", 2024, U),
     # Cadences.
