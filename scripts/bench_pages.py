@@ -7,9 +7,10 @@ page of each type in headless Chromium (Debian's /usr/bin/chromium) at 375 px wi
 page height in px and in 667 px screens (sections as they open, i.e. closed), whether
 the page scrolls sideways at 320 px with every section and row open, requests on first
 load, and the bytes a compressing host sends (gzip of HTML, CSS, JS, SVG; images as they
-are), in all and for the HTML alone. With --lighthouse it also runs Lighthouse (npm
-`lighthouse`, installed by `npm ci`) in its mobile mode on each page and prints the four
-category scores. With --screenshots it also saves what a reader first sees of the home,
+are), in all and for the HTML alone. With --lighthouse it also runs Lighthouse in its mobile mode
+on each page and prints the four category scores; Lighthouse is no project dependency
+(some of its own dependencies ask for "latest", which breaks `npm ci` as soon as a new
+version is out), so install it for the benchmark: `npm install --no-save lighthouse@12`. With --screenshots it also saves what a reader first sees of the home,
 plan, report, agency and search pages at 375 and 1280 px into docs/screenshots/ (shown
 in the README). Last, it prints every plan page to PDF as Chromium does (A4, print styles)
 and counts the pages. A measurement, not a test: it asserts nothing.
@@ -131,7 +132,8 @@ def main() -> int:
                         help="also save screenshots of the main page types into docs/screenshots/")
     args = parser.parse_args()
     if args.lighthouse and not LIGHTHOUSE.exists():
-        print("Lighthouse is missing: run `npm ci` in the project folder first.")
+        print("Lighthouse is missing: run `npm install --no-save lighthouse@12` in the project "
+              "folder first.")
         return 1
     with tempfile.TemporaryDirectory(prefix="minhbach-bench-") as tmp:
         site = Path(tmp) / "site"

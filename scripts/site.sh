@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install --quiet -e .
 if command -v npm >/dev/null 2>&1; then
   # package-lock.json ghim phiên bản; chỉ cài lại khi nó thay đổi.
-  [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+  # Dựng trang chỉ cần decap-cms; công cụ kiểm thử (devDependencies) để scripts/test.sh cài.
+  { [ -d node_modules/decap-cms ] && [ node_modules/.package-lock.json -nt package-lock.json ]; } \
+    || npm ci --omit=dev --no-audit --no-fund --loglevel=error
 else
   echo "Không có npm (Node.js): bỏ qua trình soạn thảo /admin/." >&2
 fi
