@@ -19,16 +19,16 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .dataset import Dataset, load_dataset
-from .deployment import add_deployment_files
+from .data.dataset import Dataset, load_dataset
+from .editor.deployment import add_deployment_files
 from .errors import InvalidProject, Location, Problems
-from .facts import Facts, derive
-from .pagefind_client import PagefindError
+from .facts.derive import Facts, derive
+from .opendata.schemas import write_schemas
 from .phases import Phases, count_pages, describe_dataset
-from .published_links import unsafe_markup
-from .schemas import write_schemas
-from .search_index import IndexSummary, write_index
+from .search.pagefind_client import PagefindError
+from .search.search_index import IndexSummary, write_index
 from .settings import SiteConfig, load_config, pelican_settings
+from .site.published_links import unsafe_markup
 
 
 def check(root: Path, strict: bool = False) -> tuple[SiteConfig, Dataset]:

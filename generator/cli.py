@@ -76,7 +76,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schemas import write_schemas
+    from .opendata.schemas import write_schemas
 
     for path in write_schemas(args.output):
         if not args.quiet:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from .dataset import Dataset
+from .data.dataset import Dataset
 
 T = TypeVar("T")
 

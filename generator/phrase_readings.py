@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sys
 
-from .facts import describe_timeline
-from .targets import parse_target
-from .timeline import TimelineKind, parse_timeline
-from .vietnamese import format_date_short
-from .wording import target_reading
+from .facts.derive import describe_timeline
+from .reading.targets import parse_target
+from .reading.timeline import TimelineKind, parse_timeline
+from .reading.vietnamese import format_date_short
+from .site.wording import target_reading
 
 _KINDS = {
     TimelineKind.DEADLINE: "hạn chót",

@@ -16,8 +16,8 @@ import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
+from .editor.headers import ADMIN, CONTENT_TYPES, FILES, for_path
 from .errors import InvalidProject
-from .headers import ADMIN, CONTENT_TYPES, FILES, for_path
 
 WATCHED = ("content", "data", "themes", "minhbach.toml")
 PREFIX = "/__minhbach/"

@@ -9,9 +9,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .data.paths import safe_path
+from .data.validation import message
 from .errors import InvalidProject, Location, Problems
-from .paths import safe_path
-from .validation import message
 
 CONFIG_FILE = "minhbach.toml"
 # How Pelican turns a news or page title into its slug; `routes` predicts URLs with it.
@@ -123,13 +123,13 @@ def _key_location(path: Path, key: str) -> Location:
 
 def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, Any]:
     """Pelican settings for one build; paths are absolute only inside the build."""
-    from .markdown import MarkdownItReader
+    from .site.markdown import MarkdownItReader
 
     return {
         "PATH": str(root / "content"),
         "OUTPUT_PATH": str(output),
         "THEME": str(root / "themes" / "minhbach"),
-        "PLUGINS": ["generator.plugin"],
+        "PLUGINS": ["generator.site.plugin"],
         "MINHBACH_ROOT": str(root),
         "MINHBACH_CONFIG": config,
         "SITENAME": config.name,

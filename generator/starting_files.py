@@ -14,10 +14,10 @@ import re
 import sys
 from pathlib import Path
 
-from .dataset import load_dataset
-from .models import Plan, TaskStatus
-from .periods import Period, parse_period
-from .vietnamese import slugify
+from .data.dataset import load_dataset
+from .data.models import Plan, TaskStatus
+from .reading.periods import Period, parse_period
+from .reading.vietnamese import slugify
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _YEAR = re.compile(r"(?:^|-)((?:19|20)\d\d)(?:-|$)")

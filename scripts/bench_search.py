@@ -41,8 +41,8 @@ try:
 
     sys.path.insert(0, str(ROOT))
     from generator.build import build, check
-    from generator.facts import derive
-    from generator.search_index import write_index
+    from generator.facts.derive import derive
+    from generator.search.search_index import write_index
 except ImportError:
     # Run with the project's virtualenv when started with another Python.
     if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():

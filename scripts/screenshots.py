@@ -16,11 +16,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tests.browser.admin_session import copy_project, decap_server  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from tests.preview import LIMIT, preview, wait_for  # noqa: E402
+from tests.browser.admin_session import copy_project, decap_server
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.preview import LIMIT, preview, wait_for
 
 SHOTS = ROOT / "docs" / "huong-dan" / "anh"
 REPORT = "data/reports/ag-792-kh-ubnd-2018/2018-quy-1.yaml"

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.dataset import Dataset, load_dataset
-from generator.decap_config import decap_config
-from generator.facts import derive
-from generator.models import NewsMeta, Plan, PlanStatus, Report, TaskStatus
-from generator.search_index import indexed_documents
+from generator.data.dataset import Dataset, load_dataset
+from generator.data.models import NewsMeta, Plan, PlanStatus, Report, TaskStatus
+from generator.editor.decap_config import decap_config
+from generator.facts.derive import derive
+from generator.search.search_index import indexed_documents
 from generator.settings import SiteConfig, load_config
 
 from .conftest import PROJECT_ROOT

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.agency_names import NameIndex, Span, cell_spans
 from generator.build import build
-from generator.dataset import load_dataset
+from generator.data.dataset import load_dataset
+from generator.data.models import Level, Organisation
 from generator.errors import InvalidProject
-from generator.models import Level, Organisation
+from generator.reading.agency_names import NameIndex, Span, cell_spans
 
 ORGS = [
     Organisation(id="x-so-noi-vu", name="Sở Nội vụ tỉnh X", short_name="Sở Nội vụ", level=Level.SO,

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from markupsafe import Markup
 
-from generator import charts
-from generator.progress import STATUS_ORDER, Counts
+from generator.facts.progress import STATUS_ORDER, Counts
+from generator.site import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROWS = [("hoan-thanh", "Hoàn thành", 11), ("hoan-thanh-tre-han", "Hoàn thành trễ hạn", 5),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset import load_dataset
+from generator.data.dataset import load_dataset
 from generator.errors import InvalidProject
 
 PLAN = "data/plans/tn-10-kh-ubnd-2024.yaml"

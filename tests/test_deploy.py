@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.headers import ADMIN, SITE_CSP, rules
+from generator.editor.headers import ADMIN, SITE_CSP, rules
 
 from .conftest import PROJECT_ROOT
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from generator.schemas import KINDS, schema_text
+from generator.opendata.schemas import KINDS, schema_text
 from generator.settings import SiteConfig
 
 from .conftest import PROJECT_ROOT
@@ -17,7 +17,7 @@ def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
     yield model
     for field in model.model_fields.values():
         for candidate in re.findall(r"[A-Za-z_]+", str(field.annotation)):
-            nested = getattr(__import__("generator.models", fromlist=[candidate]), candidate, None)
+            nested = getattr(__import__("generator.data.models", fromlist=[candidate]), candidate, None)
             if isinstance(nested, type) and issubclass(nested, BaseModel) and nested is not model:
                 yield from _models(nested)
 

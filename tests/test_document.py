@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.dataset import load_dataset
-from generator.document import document_of, without_header
+from generator.data.dataset import load_dataset
+from generator.data.models import Plan
 from generator.errors import InvalidProject
-from generator.models import Plan
+from generator.facts.document import document_of, without_header
 
 DRAFT_TEXT = """Số: /KH-SNN
 

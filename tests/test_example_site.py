@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset import load_dataset
+from generator.data.dataset import load_dataset
 
 from .conftest import PROJECT_ROOT
 
@@ -96,7 +96,7 @@ def test_news_posts_keep_their_publication_time(example_site: Path) -> None:
 
 
 def test_agencies_are_deduplicated_within_a_province() -> None:
-    from generator.vietnamese import fold
+    from generator.reading.vietnamese import fold
 
     seen: dict[tuple[str, str], str] = {}
     for org_id, org in DATA.organisations.items():
@@ -108,7 +108,7 @@ def test_agencies_are_deduplicated_within_a_province() -> None:
 
 
 def test_agencies_index_is_in_vietnamese_alphabetical_order(example_site: Path) -> None:
-    from generator.vietnamese import sort_key
+    from generator.reading.vietnamese import sort_key
 
     page = (example_site / "co-quan/index.html").read_text(encoding="utf-8")
     section = page.split("<h2>An Giang</h2>")[1].split("<h2>")[0]

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset import load_dataset
-from generator.facts import derive, describe_timeline, number_key
-from generator.timeline import parse_timeline
+from generator.data.dataset import load_dataset
+from generator.facts.derive import derive, describe_timeline, number_key
+from generator.reading.timeline import parse_timeline
 
 
 def test_timeline_descriptions() -> None:

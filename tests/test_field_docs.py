@@ -6,8 +6,8 @@ import fnmatch
 import json
 import re
 
-from generator.field_docs import FIELDS
-from generator.schemas import KINDS, model_schema, with_field_tables
+from generator.data.field_docs import FIELDS
+from generator.opendata.schemas import KINDS, model_schema, with_field_tables
 
 from .conftest import PROJECT_ROOT
 

@@ -15,10 +15,10 @@ import pytest
 
 from generator.build import build
 from generator.cli import main
-from generator.content_checks import MAX_HEADINGS
-from generator.dataset import MAX_ROWS, load_dataset
-from generator.loading import MAX_FILE_BYTES
-from generator.markdown import outline
+from generator.data.content_checks import MAX_HEADINGS
+from generator.data.dataset import MAX_ROWS, load_dataset
+from generator.data.loading import MAX_FILE_BYTES
+from generator.site.markdown import outline
 from tests.conftest import FIXTURE_SITE, PROJECT_ROOT
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -158,7 +158,7 @@ def test_unexpected_failure_is_one_vietnamese_line_naming_the_file(site: Path, c
     def broken(*args: object) -> None:
         raise MemoryError("giả lập")
 
-    monkeypatch.setattr("generator.loading.parse_yaml", broken)
+    monkeypatch.setattr("generator.data.loading.parse_yaml", broken)
     assert main(["--root", str(site), "check"]) == 1
     err = capsys.readouterr().err
     assert err == ("Lỗi không lường trước khi xử lý data/areas.yaml (MemoryError); trang đã xuất "

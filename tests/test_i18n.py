@@ -2,7 +2,7 @@ import re
 
 from babel.messages.pofile import read_po
 
-from generator.i18n import catalogue_path, translations
+from generator.site.i18n import catalogue_path, translations
 
 from .conftest import PROJECT_ROOT
 

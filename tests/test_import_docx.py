@@ -12,7 +12,7 @@ import yaml
 
 from generator.build import build
 from generator.cli import main
-from generator.dataset import load_dataset
+from generator.data.dataset import load_dataset
 
 from . import word_documents as w
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.agency_names import NameIndex
-from generator.dataset import load_dataset
-from generator.lint import names_known_body
-from generator.models import Organisation
+from generator.data.dataset import load_dataset
+from generator.data.lint import names_known_body
+from generator.data.models import Organisation
+from generator.reading.agency_names import NameIndex
 
 from .conftest import PROJECT_ROOT
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading
+from generator.data import loading
+from generator.data.loading import load_front_matter, load_yaml, parse_yaml
 from generator.errors import Problems
-from generator.loading import load_front_matter, load_yaml, parse_yaml
 from tests.conftest import FIXTURE_SITE, PROJECT_ROOT
 
 

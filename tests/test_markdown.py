@@ -1,4 +1,4 @@
-from generator.markdown import render_markdown
+from generator.site.markdown import render_markdown
 
 
 def test_raw_html_is_shown_as_text() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset import load_dataset
-from generator.exports import SCHEMAS, CatalogueOut, PlanOut, ReportOut, TaskRow
-from generator.facts import derive
-from generator.opendata import BOM, DataFile, build_files, csv_bytes
+from generator.data.dataset import load_dataset
+from generator.facts.derive import derive
+from generator.opendata.exports import SCHEMAS, CatalogueOut, PlanOut, ReportOut, TaskRow
+from generator.opendata.opendata import BOM, DataFile, build_files, csv_bytes
 
 PLAN = "tn-10-kh-ubnd-2024"
 DRAFT = "tn-20-kh-snn-2024"
@@ -159,7 +159,7 @@ def test_open_data_is_deterministic(site: Path) -> None:
 
 
 def test_indicator_rows_give_bands_and_never_one_reading_for_several_targets() -> None:
-    from generator.exports import plan_indicator_row
+    from generator.opendata.exports import plan_indicator_row
 
     from .test_progress import PLAN_ID, _facts, _plan
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.dataset import load_dataset
-from generator.facts import derive
-from generator.page_facts import DESCRIPTION_LIMIT, descriptions, last_changed, plan_outline
+from generator.data.dataset import load_dataset
+from generator.facts.derive import derive
+from generator.facts.page_facts import DESCRIPTION_LIMIT, descriptions, last_changed, plan_outline
 
 
 @pytest.fixture

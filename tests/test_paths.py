@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.paths import safe_path
+from generator.data.paths import safe_path
 
 
 @pytest.fixture

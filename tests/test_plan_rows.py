@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.data.models import Area
 from generator.importers.plan_rows import RowBuilder
-from generator.models import Area
 
 AREAS = {a.id: a for a in [
     Area(id="chi-dao-dieu-hanh", name="Công tác chỉ đạo, điều hành", order=1),

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from generator.dataset import Dataset
-from generator.facts import Facts, derive
-from generator.models import Area, Organisation, Plan, Report
-from generator.periods import PeriodKind, parse_period
-from generator.progress import STATUS_ORDER, Counts, ReportProgress, TaskProgress, is_late
+from generator.data.dataset import Dataset
+from generator.data.models import Area, Organisation, Plan, Report
+from generator.facts.derive import Facts, derive
+from generator.facts.progress import STATUS_ORDER, Counts, ReportProgress, TaskProgress, is_late
+from generator.reading.periods import PeriodKind, parse_period
 
 PLAN_ID = "tn-1-kh-2018"
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from generator.build import build
-from generator.dataset import load_dataset
-from generator.vietnamese import format_number, format_percent
+from generator.data.dataset import load_dataset
+from generator.reading.vietnamese import format_number, format_percent
 
 from .conftest import PROJECT_ROOT
 

@@ -18,9 +18,9 @@ import pytest
 
 from generator.build import build
 from generator.errors import InvalidProject
-from generator.pagefind_bundle import verify_bundle
-from generator.pagefind_client import PagefindError
-from generator.published_links import unsafe_markup
+from generator.search.pagefind_bundle import verify_bundle
+from generator.search.pagefind_client import PagefindError
+from generator.site.published_links import unsafe_markup
 
 ROOT = Path(__file__).parent.parent
 
@@ -94,7 +94,7 @@ def test_output_has_the_modes_the_umask_gives(site: Path) -> None:
 _HOLDS_PAGEFIND = """
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from generator.pagefind_client import pagefind_index
+from generator.search.pagefind_client import pagefind_index
 async def main():
     async with pagefind_index({}) as index:
         print(index.process.pid, flush=True)
@@ -178,7 +178,7 @@ def test_bundle_is_whole_and_identical_under_contention(site: Path, tmp_path: Pa
 
 
 def _without_content_checks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.dataset.check_files", lambda root, problems: None)
+    monkeypatch.setattr("generator.data.dataset.check_files", lambda root, problems: None)
 
 
 @pytest.mark.parametrize(("body", "refusal"), [
@@ -189,7 +189,7 @@ def _without_content_checks(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_what_pelican_made_of_a_marker_is_refused(site: Path, monkeypatch, body: str,
                                                   refusal: str) -> None:
     """With check's content checks off, the guards on Pelican's own results still hold."""
-    monkeypatch.setattr("generator.dataset.check_files", lambda root, problems: None)
+    monkeypatch.setattr("generator.data.dataset.check_files", lambda root, problems: None)
     (site / "content/news/x.md").write_text(
         f"---\ntitle: Tin\ndate: 2024-03-01\n---\n{body}\n", encoding="utf-8")
     with pytest.raises(InvalidProject, match=refusal):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.dataset import load_dataset
+from generator.data.dataset import load_dataset
 from generator.errors import InvalidProject
 
 PLAN = "tn-10-kh-ubnd-2024"

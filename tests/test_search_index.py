@@ -15,10 +15,9 @@ import pytest
 from babel.messages.pofile import read_po
 
 from generator.build import build, check
-from generator.facts import derive
-from generator.i18n import catalogue_path
-from generator.pagefind_stable import SIGNATURE, decode, encode, read_file, stabilise
-from generator.search_entries import (
+from generator.facts.derive import derive
+from generator.search.pagefind_stable import SIGNATURE, decode, encode, read_file, stabilise
+from generator.search.search_entries import (
     AGENCY,
     AREA,
     DOCUMENT,
@@ -34,7 +33,7 @@ from generator.search_entries import (
     Entry,
     row_records,
 )
-from generator.search_index import (
+from generator.search.search_index import (
     EXCLUDED,
     FOLDED,
     MIN_CHUNK,
@@ -45,7 +44,8 @@ from generator.search_index import (
     indexed_documents,
     write_index,
 )
-from generator.search_text import Annotation, annotate, dd_words, read_page, spaced
+from generator.search.search_text import Annotation, annotate, dd_words, read_page, spaced
+from generator.site.i18n import catalogue_path
 
 from .conftest import PROJECT_ROOT
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search_index import EXCLUDED
-from generator.search_text import PageText, _read_plain_markup, _Reader, read_page
+from generator.search.search_index import EXCLUDED
+from generator.search.search_text import PageText, _read_plain_markup, _Reader, read_page
 
 
 def _by_html_parser(html: str, exclusions=()) -> PageText:

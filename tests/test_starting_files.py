@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.dataset import load_dataset
-from generator.periods import parse_period
+from generator.data.dataset import load_dataset
+from generator.reading.periods import parse_period
 from generator.starting_files import new_post, proposed_cutoff
 
 

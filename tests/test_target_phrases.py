@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.targets import Comparator, is_met, parse_target
+from generator.reading.targets import Comparator, is_met, parse_target
 
 GE, GT, LE, LT, EQ = Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT, Comparator.EQ
 RANK = Comparator.RANK_WITHIN

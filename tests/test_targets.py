@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.targets import Comparator, Target, is_met, parse_number, parse_target
+from generator.reading.targets import Comparator, Target, is_met, parse_number, parse_target
 
 GE, GT, LE, LT, EQ = Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT, Comparator.EQ
 RANK = Comparator.RANK_WITHIN

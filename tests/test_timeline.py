@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from generator.timeline import Timeline, TimelineKind, occurrences, parse_timeline
+from generator.reading.timeline import Timeline, TimelineKind, occurrences, parse_timeline
 
 P = TimelineKind.PERIOD
 D = TimelineKind.DEADLINE

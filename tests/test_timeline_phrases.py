@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from generator.timeline import TimelineKind, parse_timeline
+from generator.reading.timeline import TimelineKind, parse_timeline
 
 Reading = tuple[TimelineKind, date | None, date | None, str | None]
 

@@ -1,5 +1,5 @@
-from generator import urls
-from generator.sitemap import page_urls
+from generator.site import urls
+from generator.site.sitemap import page_urls
 
 
 def test_urls_are_ascii_and_saved_as_index_files() -> None:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from generator.vietnamese import (
+from generator.reading.vietnamese import (
     fold,
     format_date_long,
     format_date_short,

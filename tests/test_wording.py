@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.models import PlanStatus
-from generator.targets import parse_target
-from generator.wording import target_reading, validity
+from generator.data.models import PlanStatus
+from generator.reading.targets import parse_target
+from generator.site.wording import target_reading, validity
 
 
 def test_validity_has_one_vocabulary() -> None:

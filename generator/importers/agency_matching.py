@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..agency_names import NameIndex, words
-from ..models import Level, Organisation
-from ..vietnamese import slugify
+from ..data.models import Level, Organisation
+from ..reading.agency_names import NameIndex, words
+from ..reading.vietnamese import slugify
 
 _BULLET = re.compile(r"^[-–+•]\s*")
 # First words that tell a proposed body's kind; anything else is a unit (don-vi).

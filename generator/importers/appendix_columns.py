@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..vietnamese import fold
+from ..reading.vietnamese import fold
 from .docx_reader import Row
 
 

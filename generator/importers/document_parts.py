@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..vietnamese import fold
+from ..reading.vietnamese import fold
 from .appendix_columns import recognise
 from .appendix_rows import Appendix
 from .docx_reader import Block, Paragraph, Table

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..vietnamese import nfc
+from ..reading.vietnamese import nfc
 
 
 class ImportFailed(Exception):

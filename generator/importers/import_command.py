@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..dataset import load_dataset
+from ..data.dataset import load_dataset
 from ..errors import InvalidProject
 from .agency_matching import Proposal
 from .document_parts import split_document

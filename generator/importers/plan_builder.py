@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..agency_names import NameIndex
-from ..models import Area, Organisation
+from ..data.models import Area, Organisation
+from ..reading.agency_names import NameIndex
 from .agency_matching import AgencyMatcher, Proposal
 from .document_parts import DocumentParts
 from .docx_reader import ImportFailed

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Area
-from ..timeline import TimelineKind, parse_timeline
-from ..vietnamese import fold, slugify
+from ..data.models import Area
+from ..reading.timeline import TimelineKind, parse_timeline
+from ..reading.vietnamese import fold, slugify
 from .agency_matching import AgencyMatcher, cell_text
 from .appendix_columns import Role
 from .appendix_rows import Appendix, DataRow, SectionRow, Where

@@ -19,8 +19,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-from generator import headers
 from generator.build import build
+from generator.editor import headers
 
 from ..conftest import FIXTURE_SITE, PROJECT_ROOT
 

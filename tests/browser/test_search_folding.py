@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from generator.build import check
-from generator.dataset import load_dataset
-from generator.facts import derive
-from generator.search_entries import row_records
-from generator.search_index import EXCLUDED, indexed_documents
-from generator.search_text import read_page
-from generator.vietnamese import fold
+from generator.data.dataset import load_dataset
+from generator.facts.derive import derive
+from generator.reading.vietnamese import fold
+from generator.search.search_entries import row_records
+from generator.search.search_index import EXCLUDED, indexed_documents
+from generator.search.search_text import read_page
 
 from ..conftest import PROJECT_ROOT
 from .conftest import FOLDING_URL

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from generator.dataset import load_dataset
-from generator.facts import derive
+from generator.data.dataset import load_dataset
+from generator.facts.derive import derive
 
 from ..conftest import PROJECT_ROOT
 from .conftest import CHROMIUM

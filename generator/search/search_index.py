@@ -1,0 +1,199 @@
+"""The search index: Pagefind over the staged site, run by `build` between render and publish.
+
+What is indexed, and why:
+
+* Every page that marks itself `data-pagefind-body`: plans, reports, agencies, reform
+  areas, news and static pages. Lists and archives have no body mark and stay out.
+* One small record per task and per indicator (`search_entries.row_records`), whose URL
+  is the row's anchor on the plan page (`/ke-hoach/<plan>/#nhiem-vu-<task>`), so a
+  citizen looking for one task lands on it, with the task as the result's title. The
+  task and indicator tables themselves are left out of the page index (`EXCLUDED`), and
+  task history pages are not indexed: otherwise one task would be found four or five
+  times (plan, agency, area, history, record) and the index would grow for nothing.
+* Before Pagefind reads a page, `search_text.annotate` adds an invisible block of
+  filters, a sort date and the page's `đ`-words folded to `d` (Pagefind folds every other
+  Vietnamese mark itself). The published HTML is unchanged, and a page's own
+  `data-pagefind-filter`/`-sort` declarations win over ours.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from ..facts.derive import Facts
+from .pagefind_bundle import verify_bundle, write_bundle
+from .pagefind_client import pagefind_index
+from .pagefind_stable import stabilise
+from .search_entries import (
+    AGENCY,
+    AREA,
+    DOCUMENT,
+    FORCE,
+    ISSUER,
+    LATE,
+    NUMBER,
+    SORT_DATE,
+    STATUS,
+    TYPE,
+    YEAR,
+    Entries,
+    Entry,
+    row_records,
+)
+from .search_text import Annotation, Exclusion, PageText, annotate, dd_words, read_page
+
+BUNDLE = "pagefind"
+LANGUAGE = "vi"
+# Searchable meta field holding a page's đ-words folded to d ("đường" → "duong").
+FOLDED = "khong_dau"
+# Tables of rows that have their own records (tasks, indicators, late and changed tasks),
+# figures and download links: people do not search for them, and indexing them again
+# would only make every query download more.
+EXCLUDED = (*(Exclusion("table", name) for name in
+              ("tasks", "indicators", "late-tasks", "changes", "figures", "record")),
+            Exclusion("section", "agency-record"), Exclusion("section", "downloads"))
+# Pagefind splits its word index into chunks of about N word positions, and a query
+# downloads the chunks its words fall in. Its default N (20000) makes two chunks of
+# 80 KB for the example site, so every query fetched nearly the whole index. We aim at
+# about TARGET_CHUNKS chunks instead (a few KB each here), never smaller than MIN_CHUNK:
+# the chunk list is in the meta file every search loads first, so it must stay short on
+# big sites too. The setting is marked unstable upstream (hence pagefind < 1.6 in
+# pyproject.toml); if a version drops it, chunks only become bigger again.
+TARGET_CHUNKS = 200
+MIN_CHUNK = 250
+# Task history pages: the task's record already answers for it.
+_NOT_INDEXED = re.compile(r"^/ke-hoach/[a-z0-9-]+/nhiem-vu/")
+# Files of Pagefind's ready-made UIs; our search page uses only its JS API (pagefind.js).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+           "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """One filter of the search page: Pagefind key, URL parameter, English msgid."""
+
+    key: str
+    param: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """What search.html needs to build its form; search.js reads it back from the page."""
+
+    filters: tuple[SearchFilter, ...]
+    number_field: str = NUMBER  # search.js ranks matches in it highest
+    late: str = LATE  # the status value search.js shows as a warning
+    sort_key: str = SORT_DATE
+    sort_param: str = "sap-xep"
+    newest: str = "moi-nhat"
+
+
+# URL parameters are ASCII slugs of the keys; search.js knows some of them by name.
+SEARCH_PAGE = SearchPage((
+    SearchFilter(TYPE, "loai", "Type"),
+    SearchFilter(YEAR, "nam", "Year"),
+    SearchFilter(ISSUER, "co-quan-ban-hanh", "Issuing body"),
+    SearchFilter(AGENCY, "co-quan", "Agency"),
+    SearchFilter(AREA, "linh-vuc", "Reform area"),
+    SearchFilter(STATUS, "trang-thai", "Status"),
+    SearchFilter(FORCE, "hieu-luc", "Validity"),
+    SearchFilter(DOCUMENT, "van-ban", "Document"),
+))
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    pages: int
+    records: int
+    files: int
+    bytes: int
+
+
+def annotation(entry: Entry, page: PageText) -> Annotation:
+    """What to add to a page: our filters and sort date unless the page declares them,
+    its folded đ-words, and a title without the document-type label (results show the
+    plan on their own line: "Kết quả quý I năm 2018", not the plan's name again)."""
+    meta = dict(entry.meta)
+    if title := page.short_title():
+        meta["title"] = title
+    if folded := " ".join(dd_words(page.joined())):
+        meta[FOLDED] = folded
+    return Annotation(
+        filters={k: v for k, v in entry.filters.items() if k not in page.declared_filters},
+        sort={} if SORT_DATE in page.declared_sorts else {SORT_DATE: entry.sort},
+        meta=meta,
+    )
+
+
+def page_url(site: Path, path: Path) -> str:
+    rel = path.relative_to(site).as_posix()
+    return "/" + rel.removesuffix("index.html")
+
+
+class Document(NamedTuple):
+    url: str
+    html: str  # annotated, as Pagefind reads it
+    words: int  # how many words Pagefind will index from it
+
+
+def chunk_size(words: int) -> int:
+    return max(MIN_CHUNK, words // TARGET_CHUNKS)
+
+
+def indexed_documents(site: Path, facts: Facts) -> Iterator[Document]:
+    """Everything to index, pages then rows, in a stable order."""
+    entries = Entries(facts)
+    known = entries.known_pages()
+    for path in sorted(site.rglob("*.html")):
+        url = page_url(site, path)
+        if _NOT_INDEXED.match(url):
+            continue
+        html = path.read_text(encoding="utf-8")
+        page = read_page(html, EXCLUDED)
+        if page.has_body:
+            entry = known.get(url) or entries.other_page(url, page.first_time)
+            yield Document(url, annotate(html, annotation(entry, page)), page.words())
+    for url, html, entry in row_records(facts):
+        page = read_page(html)
+        yield Document(url, annotate(html, annotation(entry, page)), page.words())
+
+
+async def _index(site: Path, facts: Facts) -> tuple[int, int, dict[str, bytes]]:
+    config = {"exclude_selectors": [e.selector for e in EXCLUDED], "force_language": LANGUAGE}
+    documents = list(indexed_documents(site, facts))
+    words = sum(d.words for d in documents)
+    env = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(words))}
+    counts = [0, 0]  # pages, rows
+    async with pagefind_index(config, env) as index:
+        for document in documents:
+            await index.add_html(document.url, document.html)
+            counts["#" in document.url] += 1
+        files = await index.files()
+    return counts[0], counts[1], files
+
+
+def write_index(site: Path, facts: Facts) -> IndexSummary:
+    """Index the staged site into `site/pagefind/`; raises PagefindError if Pagefind fails
+    or the bundle does not read back whole."""
+    bundle = site / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    # `build` may run where an event loop is already running (a test driving a browser,
+    # an async server), and asyncio.run refuses to nest: Pagefind gets its own thread.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        pages, records, written = worker.submit(asyncio.run, _index(site, facts)).result()
+    write_bundle(bundle, written, _UNUSED)
+    verify_bundle(bundle)  # as Pagefind gave it, before stabilise reads and rewrites it
+    stabilise(bundle)
+    verify_bundle(bundle)
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return IndexSummary(pages, records, len(files), sum(p.stat().st_size for p in files))

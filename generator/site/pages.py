@@ -1,0 +1,137 @@
+"""The Pelican generator that turns derived facts into pages.
+
+Pelican calls every generator's `generate_context` before any `generate_output`,
+so cross-page facts are already complete (see `facts.derive`) when we render.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from ..facts import page_facts
+from ..facts.derive import Facts, PlanFacts
+from ..facts.document import document_of
+from ..opendata.opendata import DataFile, build_files, write_files
+from ..search.search_index import SEARCH_PAGE
+from . import urls
+from .markdown import render_markdown
+
+
+def _page(writer: Any, generator: Generator, url: str, template: str, **context: Any) -> None:
+    writer.write_file(urls.save_as(url), generator.get_template(template), generator.context,
+                      relative_urls=False, page_url=url, **context)
+
+
+class MinhBachGenerator(Generator):
+    """Writes the plan, agency, area, index and utility pages."""
+
+    def generate_context(self) -> None:
+        facts: Facts = self.settings["MINHBACH_FACTS"]
+        self.facts = facts
+        self.documents = {
+            plan_id: document_of(facts.plans[plan_id].plan,
+                                 facts.data.organisations[facts.plans[plan_id].plan.issuer].name,
+                                 path.read_text(encoding="utf-8"))
+            for plan_id, path in sorted(facts.data.plan_texts.items())
+        }
+        self.plan_html = {plan_id: render_markdown(document.body, heading_shift=1)
+                          for plan_id, document in self.documents.items()}
+        self.context["facts"] = facts
+        self.context["descriptions"] = page_facts.descriptions(facts)
+        self.context["latest_reports"] = page_facts.latest_reports(facts)
+        self.context["plans_by_year"] = facts.plans_by_year()
+        # Open data is built here, before any page, so /du-lieu/ can list every file.
+        self.open_data = build_files(facts)
+        self.data_files = {f.url: f for f in self.open_data}
+
+    def generate_output(self, writer: Any) -> None:
+        facts = self.facts
+        news = self.context.get("articles", [])
+        news_by_plan: dict[str, list[Any]] = {}
+        for article in news:
+            plan = getattr(article, "plan", None)
+            if plan:
+                news_by_plan.setdefault(plan, []).append(article)
+        _page(writer, self, urls.HOME, "home", latest_news=news[:5])
+        _page(writer, self, urls.PLANS, "plans", issuers=facts.plans_by_issuer())
+        for plan_id, plan_facts in sorted(facts.plans.items()):
+            _page(writer, self, urls.plan_url(plan_id), "plan", p=plan_facts,
+                  text_html=self.plan_html.get(plan_id, ""), document=self.documents.get(plan_id),
+                  outline=page_facts.plan_outline(plan_facts), news=news_by_plan.get(plan_id, []),
+                  sample_label=self._sample(plan_facts), files=self._plan_downloads(plan_facts))
+        _page(writer, self, urls.AGENCIES, "agencies", provinces=facts.organisations_by_province())
+        for org in facts.organisations_sorted():
+            _page(writer, self, urls.agency_url(org.id), "agency", org=org,
+                  province=facts.data.provinces[org.id],
+                  parent=facts.data.organisations.get(org.parent or ""),
+                  children=facts.units.get(org.id, []), involvement=facts.involvement.get(org.id, []),
+                  record=facts.records.get(org.id),
+                  sample_label=self._sample(*(facts.plans[i.plan.id]
+                                              for i in facts.involvement.get(org.id, []))))
+        _page(writer, self, urls.AREAS, "areas", areas=facts.areas_sorted())
+        for area in facts.areas_sorted():
+            _page(writer, self, urls.area_url(area.id), "area", area=area,
+                  tasks=facts.areas.get(area.id, []),
+                  sample_label=self._sample(*(facts.plans[plan.id]
+                                              for plan, _ in facts.areas.get(area.id, []))))
+        _page(writer, self, urls.SEARCH, "search", search=SEARCH_PAGE)
+        _page(writer, self, "/404.html", "404")
+        self._write_progress(writer)
+        self._write_open_data(writer)
+
+    def _sample(self, *plans: PlanFacts) -> bool:
+        """Show "Dữ liệu mẫu minh họa" when a page shows a sample report and the site says so."""
+        shown = any(p.progress is not None and p.progress.sample for p in plans)
+        return shown and self.settings["MINHBACH_CONFIG"].sample_data_label
+
+    def _downloads(self, *wanted: str) -> list[tuple[str, str]]:
+        return [(url, self.data_files[url].title) for url in wanted if url in self.data_files]
+
+    def _plan_downloads(self, plan: PlanFacts) -> list[tuple[str, str]]:
+        names = ("ke-hoach.json", "nhiem-vu.csv", "chi-tieu.csv", "tien-do-nhiem-vu.csv",
+                 "tien-do-chi-tieu.csv")
+        return self._downloads(*(urls.data_url(plan.plan.id, name) for name in names))
+
+    def _write_progress(self, writer: Any) -> None:
+        """Report pages, task histories and the progress overview (/tien-do/)."""
+        facts = self.facts
+        site_files = self._downloads(urls.open_data_url("ke-hoach.csv"),
+                                     urls.open_data_url("danh-muc.json"))
+        for plan_id, plan_facts in sorted(facts.plans.items()):
+            progress = plan_facts.progress
+            if progress is None or not progress.reports:
+                continue
+            for report in progress.reports:
+                base = urls.data_url(plan_id, f"bao-cao/{report.period.id}")
+                _page(writer, self, urls.report_url(plan_id, report.period.id), "report",
+                      p=plan_facts, r=report, sample_label=self._sample(plan_facts),
+                      files=self._downloads(f"{base}.json", f"{base}-nhiem-vu.csv",
+                                            f"{base}-chi-tieu.csv"))
+            for task in plan_facts.tasks:
+                _page(writer, self, urls.task_url(plan_id, task.task.id), "task", p=plan_facts,
+                      t=task, history=progress.task_history(task.task.id),
+                      sample_label=self._sample(plan_facts),
+                      files=self._downloads(urls.data_url(plan_id, "tien-do-nhiem-vu.csv")))
+        _page(writer, self, urls.PROGRESS, "progress", years=facts.years,
+              sample_label=self._sample(*facts.plans.values()), files=site_files)
+        for year in facts.years:
+            _page(writer, self, urls.progress_year_url(year.year), "progress_year", y=year,
+                  sample_label=self._sample(*year.plans), files=site_files)
+
+    def _write_open_data(self, writer: Any) -> None:
+        files = self.open_data
+        by_plan: dict[str, list[DataFile]] = {}
+        for item in files:
+            if item.plan_id:
+                by_plan.setdefault(item.plan_id, []).append(item)
+        _page(writer, self, urls.OPEN_DATA, "opendata",
+              site_files=[f for f in files if not f.plan_id and "/schema/" not in f.url],
+              schema_files=[f for f in files if "/schema/" in f.url],
+              plan_files=[(self.facts.plans[pid], rows) for pid, rows in sorted(by_plan.items())],
+              schema_urls={f.schema: f.url for f in files if "/schema/" in f.url},
+              sample_label=self._sample(*self.facts.plans.values()))
+        # Written into the build's staging folder, so they are published with the pages.
+        write_files(Path(self.output_path), files)

@@ -1,0 +1,55 @@
+"""The last look at the rendered site before it is published: no script from content.
+
+`check` refuses unsafe links where staff write them, but Pelican rewrites link
+markers after our renderer (un-escaping them), so the result is read again here:
+every URL attribute must be http, https, mailto or a path of the site, and no tag
+may carry an event handler or a refresh. A hit is a bug in a check; the build stops.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from ..errors import Location, Problems
+
+SCHEMES = frozenset({"http", "https", "mailto"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite",
+                            "xlink:href", "background", "srcset"})
+# Possessive quantifiers: a tag that never closes costs linear time, not exponential.
+_TAG = re.compile(r"<([a-zA-Z][\w:-]*+)((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>")
+_ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_SCHEME = re.compile(r"\A([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Browsers drop these anywhere in a URL before reading its scheme ("java\tscript:").
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def unsafe_markup(site: Path) -> Problems:
+    problems = Problems()
+    for path in sorted(site.rglob("*.html")):
+        page = "/" + path.relative_to(site).as_posix()
+        for problem in _page_problems(path.read_text(encoding="utf-8")):
+            problems.add(Location(f"(trang dựng ra) {page}"), problem)
+    return problems
+
+
+def _page_problems(text: str) -> list[str]:
+    found = []
+    for tag in _TAG.finditer(text):
+        for name, raw in _ATTRIBUTE.findall(tag.group(2)):
+            name = name.lower()
+            value = html.unescape(raw.strip("\"'"))
+            if name.startswith("on"):
+                found.append(f"thẻ <{tag.group(1)}> mang thuộc tính chạy mã “{name}”")
+            elif name == "http-equiv" and value.lower() == "refresh":
+                found.append("thẻ <meta http-equiv=refresh> chuyển hướng người xem")
+            elif name in URL_ATTRIBUTES and not _safe_url(value):
+                found.append(f"liên kết “{value[:80]}” không được phép: chỉ http, https, mailto "
+                             "hoặc đường dẫn trong trang")
+    return found
+
+
+def _safe_url(value: str) -> bool:
+    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", value))
+    return scheme is None or scheme.group(1).lower() in SCHEMES
