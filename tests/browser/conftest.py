@@ -113,13 +113,29 @@ class Problems:
     # URLs whose requests are cut on purpose (the preview's event stream, on each reload).
     cut_on_purpose: tuple[str, ...] = ()
 
+    # Main-frame navigations so far, and how many had happened when each request began.
+    _navigations: int = 0
+    _started: dict[Any, int] = field(default_factory=dict)
+
     def watch(self, page: Any) -> None:
         page.on("console", lambda m: m.type == "error" and self.items.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.items.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: r.url.endswith(self.cut_on_purpose)
-                or self.items.append(f"request failed: {r.url}"))
+        page.on("framenavigated", lambda f: f == page.main_frame and self._navigated())
+        page.on("request", lambda r: self._started.setdefault(r, self._navigations))
+        page.on("requestfailed", self._failed)
         page.on("response", lambda r: r.status >= 400 and self.items.append(
             f"HTTP {r.status}: {r.url}"))
+
+    def _navigated(self) -> None:
+        self._navigations += 1
+
+    def _failed(self, request: Any) -> None:
+        # Leaving a page cancels what it was still loading (Chromium fetches the favicon
+        # after the load event, so a quick next step cuts it): not a fault of the site.
+        cut_by_leaving = (request.failure == "net::ERR_ABORTED"
+                          and self._started.get(request, self._navigations) < self._navigations)
+        if not (cut_by_leaving or request.url.endswith(self.cut_on_purpose)):
+            self.items.append(f"request failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture
