@@ -19,8 +19,8 @@ from .models import NewsMeta, PageMeta
 RESERVED = frozenset({
     *(url.strip("/").split("/")[0] for url in (urls.PLANS, urls.AGENCIES, urls.AREAS, urls.NEWS,
                                                urls.PROGRESS, urls.SEARCH, urls.OPEN_DATA,
-                                               urls.FEED)),
-    "files", "theme", "schema", "pagefind", "404.html", "sitemap.xml",
+                                               urls.FEED, urls.ADMIN)),
+    "files", "theme", "schema", "pagefind", "404.html", "sitemap.xml", "robots.txt", "_headers",
 })
 # Pages of a year's news archive: /tin-tuc/<year>/trang-<n>/.
 _ARCHIVE_PAGE = re.compile(r"^trang-\d+$")

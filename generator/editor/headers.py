@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ADMIN = "admin"
+from ..site import urls
+
+ADMIN = urls.ADMIN.strip("/")
 FILES = "files"  # content/files/: documents staff attach, published as downloads
 ASSETS = "theme"  # fingerprinted by `assets.asset_url`, so cached for a year
 SEARCH = "pagefind"

@@ -25,6 +25,8 @@ AREAS = "/linh-vuc/"
 NEWS = "/tin-tuc/"
 PROGRESS = "/tien-do/"
 SEARCH = "/tim-kiem/"
+# The browser editor (Decap CMS), added to the site by the build after the pages.
+ADMIN = "/admin/"
 OPEN_DATA = "/du-lieu/"
 FEED = "/feeds/atom.xml"
 
