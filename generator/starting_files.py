@@ -125,12 +125,6 @@ PLAN_TEXT = """\
 
 # -- report -------------------------------------------------------------------------------
 
-def proposed_cutoff(period: Period) -> dt.date:
-    """The official cut-off (Nghị định 09/2019/NĐ-CP, Điều 12): the 14th of the period's
-    last month — quý I: 14/3, 6 tháng: 14/6, quý III: 14/9, năm: 14/12, tháng: 14 of it."""
-    return dt.date(period.year, period.end.month, 14)
-
-
 def new_report(root: Path, plan_id: str, period_id: str, force: bool = False) -> list[Path]:
     data = load_dataset(root)
     plan = data.plans.get(plan_id)
@@ -148,7 +142,7 @@ def new_report(root: Path, plan_id: str, period_id: str, force: bool = False) ->
 
 
 def report_template(plan: Plan, period: Period) -> str:
-    cutoff = proposed_cutoff(period)
+    cutoff = period.official_cutoff
     statuses = " | ".join(s.value for s in TaskStatus)
     lines = [
         f"# Báo cáo kết quả {period.phrase} của kế hoạch {plan.number or plan.id}: {plan.title}",

@@ -11,7 +11,7 @@ import pytest
 from generator.cli import main
 from generator.data.dataset import load_dataset
 from generator.reading.periods import parse_period
-from generator.starting_files import new_post, proposed_cutoff
+from generator.starting_files import new_post
 
 
 def _new(site: Path, *args: str) -> int:
@@ -51,7 +51,7 @@ def test_new_report_lists_every_row_and_leaves_status_to_staff(site: Path) -> No
     ("2024-thang-5", dt.date(2024, 5, 14)),
 ])
 def test_proposed_cutoff_follows_the_official_window(period: str, cutoff: dt.date) -> None:
-    assert proposed_cutoff(parse_period(period)) == cutoff
+    assert parse_period(period).official_cutoff == cutoff
 
 
 def test_new_post_is_valid_news(site: Path) -> None:

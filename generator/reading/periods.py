@@ -40,6 +40,12 @@ class Period:
     end: date
 
     @property
+    def official_cutoff(self) -> date:
+        """The cut-off date for the period's figures (Nghị định 09/2019/NĐ-CP, Điều 12): the
+        14th of its last month — quý I: 14/3, 6 tháng: 14/6, quý III: 14/9, năm: 14/12."""
+        return date(self.year, self.end.month, 14)
+
+    @property
     def final(self) -> bool:
         """The year's report: what is not met by now is not met."""
         return self.kind == PeriodKind.YEAR
