@@ -183,6 +183,8 @@ def generate(size: str, target: Path, seed: int = 2026) -> Path:
         "---\ntitle: Giới thiệu\n---\nDự án mẫu cỡ tỉnh để đo hiệu năng Minh Bạch.\n",
         encoding="utf-8")
     shutil.copytree(ROOT / "data" / "organisations", target / "data" / "organisations")
+    # The configuration names files here (the publisher's logo).
+    shutil.copytree(ROOT / "content" / "files", target / "content" / "files")
     shutil.copytree(ROOT / "themes", target / "themes")
     ids = []
     for data in _plans(rng, pools, plan_count):

@@ -23,11 +23,14 @@ from .data.dataset import Dataset, load_dataset
 from .editor.deployment import add_deployment_files
 from .errors import InvalidProject, Location, Problems
 from .facts.derive import Facts, derive
+from .incremental.inputs import digest_inputs
+from .incremental.page_cache import PageCache
 from .opendata.schemas import write_schemas
-from .phases import Phases, count_pages, describe_dataset
+from .phases import Phases, describe_dataset, describe_pages
 from .search.pagefind_client import PagefindError
 from .search.search_index import IndexSummary, write_index
 from .settings import SiteConfig, load_config, pelican_settings
+from .site.caching_writer import CACHE_SETTING
 from .site.published_links import unsafe_markup
 
 
@@ -51,9 +54,11 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render(root: Path, output: Path, config: SiteConfig, facts: Facts) -> None:
+def render(root: Path, output: Path, config: SiteConfig, facts: Facts,
+           cache: PageCache | None = None) -> None:
     settings = read_settings(None, override=pelican_settings(root, output, config))
     settings["MINHBACH_FACTS"] = facts
+    settings[CACHE_SETTING] = cache
     counter = _ErrorCounter()
     logging.getLogger("pelican").addHandler(counter)
     try:
@@ -109,8 +114,9 @@ def publish(staging: Path, output: Path) -> None:
         shutil.rmtree(retired)
 
 
-def _refuse_unsafe_markup(staging: Path) -> None:
-    problems = unsafe_markup(staging)
+def _refuse_unsafe_markup(staging: Path, cache: PageCache) -> None:
+    # A reused page passed this scan when it was rendered.
+    problems = unsafe_markup(staging, skip=cache.reused_files())
     if problems:
         raise InvalidProject(problems)
 
@@ -124,9 +130,21 @@ def _index(staging: Path, facts: Facts) -> IndexSummary:
         raise InvalidProject(problems) from error
 
 
+def _page_cache(root: Path, output: Path, data: Dataset, fresh: bool) -> PageCache:
+    """The last build's pages, unless asked to start afresh (then every page is rendered)."""
+    digests = digest_inputs(root, data)
+    if fresh:
+        return PageCache(digests, output, {})
+    return PageCache.open(output, digests)
+
+
 def build(root: Path, output: Path | None = None, phases: Phases | None = None,
-          strict: bool = False) -> Facts:
-    """Build the site into `output`; `phases` tells what each phase did, when given."""
+          strict: bool = False, fresh: bool = False) -> Facts:
+    """Build the site into `output`; `phases` tells what each phase did, when given.
+
+    Pages whose inputs did not change since the last build into `output` are taken from
+    it (see `incremental`); `fresh` renders every page.
+    """
     phases = phases or Phases()
     root = root.resolve()
     output = (output or root / "output").resolve()
@@ -135,11 +153,12 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
                               lambda checked: describe_dataset(checked[1]))
     facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data))
     output.parent.mkdir(parents=True, exist_ok=True)
+    cache = _page_cache(root, output, data, fresh)
     staging = _folder_beside(output, "build")
     try:
-        phases.run("Dựng trang", lambda: render(root, staging, config, facts),
-                   lambda _: count_pages(staging))
-        _refuse_unsafe_markup(staging)
+        phases.run("Dựng trang", lambda: render(root, staging, config, facts, cache),
+                   lambda _: describe_pages(staging, cache))
+        _refuse_unsafe_markup(staging, cache)
         write_schemas(staging / "schema")
         if config.search:
             phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts),
@@ -147,6 +166,7 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
         phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data),
                    lambda added: added)
         publish(staging, output)
+        cache.save()
     finally:
         if staging.exists():
             shutil.rmtree(staging)

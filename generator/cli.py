@@ -62,7 +62,7 @@ def _build(args: argparse.Namespace) -> int:
     from .phases import Phases
 
     output = args.output or args.root / "output"
-    facts = build(args.root, output, Phases(_say(args)), args.strict)
+    facts = build(args.root, output, Phases(_say(args)), args.strict, args.full)
     _print_problems(facts.data.warnings.items)
     if not args.quiet:
         print(f"Đã dựng trang vào {output}")
@@ -112,6 +112,8 @@ def _build_command(commands: Commands) -> None:
     build = commands.add("build", "kiểm tra rồi dựng trang vào output/", _build)
     build.add_argument("--output", type=Path, metavar="THƯ_MỤC",
                        help="thư mục xuất (mặc định: output/)")
+    build.add_argument("--full", action="store_true",
+                       help="dựng lại mọi trang, không dùng lại trang của lần dựng trước")
     _strict(build)
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from .data.dataset import Dataset
+from .incremental.page_cache import PageCache
+from .reading.vietnamese import format_number
 
 T = TypeVar("T")
 
@@ -41,5 +43,9 @@ def describe_dataset(data: Dataset) -> str:
             f"{reports} báo cáo kết quả")
 
 
-def count_pages(site: Path) -> str:
-    return f"{sum(1 for _ in site.rglob('*.html'))} trang"
+def describe_pages(site: Path, cache: PageCache) -> str:
+    """"1.119 trang, 1.067 trang giữ nguyên từ lần dựng trước"."""
+    pages = f"{format_number(sum(1 for _ in site.rglob('*.html')))} trang"
+    if not cache.reused:
+        return pages
+    return f"{pages}, {format_number(cache.reused)} trang giữ nguyên từ lần dựng trước"

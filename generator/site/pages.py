@@ -6,23 +6,33 @@ so cross-page facts are already complete (see `facts.derive`) when we render.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from ..data.models import Plan
 from ..facts import page_facts
 from ..facts.derive import Facts, PlanFacts
 from ..facts.document import document_of
+from ..incremental.inputs import NEWS, plan_unit
 from ..opendata.opendata import DataFile, build_files, write_files
 from ..search.search_index import SEARCH_PAGE
 from . import urls
 from .markdown import render_markdown
 
 
-def _page(writer: Any, generator: Generator, url: str, template: str, **context: Any) -> None:
+def _page(writer: Any, generator: Generator, url: str, template: str, units: Iterable[str],
+          **context: Any) -> None:
+    """Write one page; `units` are the inputs it reads besides the site's (see
+    `incremental.inputs`): naming too few would let the page cache serve stale bytes."""
     writer.write_file(urls.save_as(url), generator.get_template(template), generator.context,
-                      relative_urls=False, page_url=url, **context)
+                      relative_urls=False, page_url=url, units=tuple(units), **context)
+
+
+def _plans(*plans: PlanFacts | Plan) -> list[str]:
+    return [plan_unit(p.id if isinstance(p, Plan) else p.plan.id) for p in plans]
 
 
 class MinhBachGenerator(Generator):
@@ -46,6 +56,8 @@ class MinhBachGenerator(Generator):
         # Open data is built here, before any page, so /du-lieu/ can list every file.
         self.open_data = build_files(facts)
         self.data_files = {f.url: f for f in self.open_data}
+        # What pages that show the whole site read: every plan and the news.
+        self.every = (*_plans(*facts.plans.values()), NEWS)
 
     def generate_output(self, writer: Any) -> None:
         facts = self.facts
@@ -55,30 +67,35 @@ class MinhBachGenerator(Generator):
             plan = getattr(article, "plan", None)
             if plan:
                 news_by_plan.setdefault(plan, []).append(article)
-        _page(writer, self, urls.HOME, "home", latest_news=news[:5])
-        _page(writer, self, urls.PLANS, "plans", issuers=facts.plans_by_issuer())
+        _page(writer, self, urls.HOME, "home", self.every, latest_news=news[:5])
+        _page(writer, self, urls.PLANS, "plans", self.every, issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
-            _page(writer, self, urls.plan_url(plan_id), "plan", p=plan_facts,
+            cited = [c.plan for c in plan_facts.citations if c.plan is not None]
+            _page(writer, self, urls.plan_url(plan_id), "plan",
+                  [*_plans(plan_facts, *cited, *plan_facts.cited_by), NEWS], p=plan_facts,
                   text_html=self.plan_html.get(plan_id, ""), document=self.documents.get(plan_id),
                   outline=page_facts.plan_outline(plan_facts), news=news_by_plan.get(plan_id, []),
                   sample_label=self._sample(plan_facts), files=self._plan_downloads(plan_facts))
-        _page(writer, self, urls.AGENCIES, "agencies", provinces=facts.organisations_by_province())
+        _page(writer, self, urls.AGENCIES, "agencies", self.every,
+              provinces=facts.organisations_by_province())
         for org in facts.organisations_sorted():
-            _page(writer, self, urls.agency_url(org.id), "agency", org=org,
+            involved = _plans(*(i.plan for i in facts.involvement.get(org.id, [])))
+            _page(writer, self, urls.agency_url(org.id), "agency", involved, org=org,
                   province=facts.data.provinces[org.id],
                   parent=facts.data.organisations.get(org.parent or ""),
                   children=facts.units.get(org.id, []), involvement=facts.involvement.get(org.id, []),
                   record=facts.records.get(org.id),
                   sample_label=self._sample(*(facts.plans[i.plan.id]
                                               for i in facts.involvement.get(org.id, []))))
-        _page(writer, self, urls.AREAS, "areas", areas=facts.areas_sorted())
+        _page(writer, self, urls.AREAS, "areas", self.every, areas=facts.areas_sorted())
         for area in facts.areas_sorted():
-            _page(writer, self, urls.area_url(area.id), "area", area=area,
+            _page(writer, self, urls.area_url(area.id), "area",
+                  _plans(*(plan for plan, _ in facts.areas.get(area.id, []))), area=area,
                   tasks=facts.areas.get(area.id, []),
                   sample_label=self._sample(*(facts.plans[plan.id]
                                               for plan, _ in facts.areas.get(area.id, []))))
-        _page(writer, self, urls.SEARCH, "search", search=SEARCH_PAGE)
-        _page(writer, self, "/404.html", "404")
+        _page(writer, self, urls.SEARCH, "search", self.every, search=SEARCH_PAGE)
+        _page(writer, self, "/404.html", "404", ())
         self._write_progress(writer)
         self._write_open_data(writer)
 
@@ -107,18 +124,20 @@ class MinhBachGenerator(Generator):
             for report in progress.reports:
                 base = urls.data_url(plan_id, f"bao-cao/{report.period.id}")
                 _page(writer, self, urls.report_url(plan_id, report.period.id), "report",
-                      p=plan_facts, r=report, sample_label=self._sample(plan_facts),
+                      _plans(plan_facts), p=plan_facts, r=report, sample_label=self._sample(plan_facts),
                       files=self._downloads(f"{base}.json", f"{base}-nhiem-vu.csv",
                                             f"{base}-chi-tieu.csv"))
             for task in plan_facts.tasks:
-                _page(writer, self, urls.task_url(plan_id, task.task.id), "task", p=plan_facts,
+                _page(writer, self, urls.task_url(plan_id, task.task.id), "task",
+                      _plans(plan_facts), p=plan_facts,
                       t=task, history=progress.task_history(task.task.id),
                       sample_label=self._sample(plan_facts),
                       files=self._downloads(urls.data_url(plan_id, "tien-do-nhiem-vu.csv")))
-        _page(writer, self, urls.PROGRESS, "progress", years=facts.years,
+        _page(writer, self, urls.PROGRESS, "progress", self.every, years=facts.years,
               sample_label=self._sample(*facts.plans.values()), files=site_files)
         for year in facts.years:
-            _page(writer, self, urls.progress_year_url(year.year), "progress_year", y=year,
+            _page(writer, self, urls.progress_year_url(year.year), "progress_year",
+                  _plans(*year.plans), y=year,
                   sample_label=self._sample(*year.plans), files=site_files)
 
     def _write_open_data(self, writer: Any) -> None:
@@ -127,7 +146,7 @@ class MinhBachGenerator(Generator):
         for item in files:
             if item.plan_id:
                 by_plan.setdefault(item.plan_id, []).append(item)
-        _page(writer, self, urls.OPEN_DATA, "opendata",
+        _page(writer, self, urls.OPEN_DATA, "opendata", self.every,
               site_files=[f for f in files if not f.plan_id and "/schema/" not in f.url],
               schema_files=[f for f in files if "/schema/" in f.url],
               plan_files=[(self.facts.plans[pid], rows) for pid, rows in sorted(by_plan.items())],

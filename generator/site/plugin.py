@@ -13,12 +13,17 @@ from pelican import signals
 
 from ..facts import page_facts
 from . import presentation, sitemap, static_files
+from .caching_writer import CachingWriter
 from .i18n import catalogue_path, translations
 from .pages import MinhBachGenerator
 
 
 def add_generator(pelican: Any) -> type[MinhBachGenerator]:
     return MinhBachGenerator
+
+
+def add_writer(pelican: Any) -> type[CachingWriter]:
+    return CachingWriter
 
 
 def prepare_environment(generator: Any) -> None:
@@ -48,6 +53,7 @@ def write_sitemap(pelican: Any) -> None:
 
 def register() -> None:
     signals.get_generators.connect(add_generator)
+    signals.get_writer.connect(add_writer)
     signals.generator_init.connect(prepare_environment)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.static_generator_finalized.connect(static_files.guard)

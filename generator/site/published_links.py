@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from ..errors import Location, Problems
@@ -25,10 +26,14 @@ _SCHEME = re.compile(r"\A([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
 
-def unsafe_markup(site: Path) -> Problems:
+def unsafe_markup(site: Path, skip: Collection[str] = ()) -> Problems:
+    """Problems in every page of `site`, but those named (relative to it) in `skip`."""
     problems = Problems()
     for path in sorted(site.rglob("*.html")):
-        page = "/" + path.relative_to(site).as_posix()
+        name = path.relative_to(site).as_posix()
+        if name in skip:
+            continue
+        page = "/" + name
         for problem in _page_problems(path.read_text(encoding="utf-8")):
             problems.add(Location(f"(trang dựng ra) {page}"), problem)
     return problems

@@ -1,0 +1,101 @@
+"""Digests of a project's inputs, grouped by what a page can depend on.
+
+A page's bytes are a function of the inputs it reads. Rather than trace reads, every
+input falls into one unit: one plan (its YAML, its reports, its text), the news, or
+the site (everything else: configuration, organisations, areas, pages, attachments'
+names and sizes, the theme, this generator's code and the versions of the libraries
+that render). Pages name the units they read (`site.pages`, `site.caching_writer`); a
+page is rendered again when the site, one of its units or the set of them changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..data.dataset import Dataset
+
+NEWS = "news"
+# Libraries whose version can change the bytes of a page.
+_RENDERERS = ("pelican", "jinja2", "markdown-it-py", "babel", "markupsafe", "pydantic")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def plan_unit(plan_id: str) -> str:
+    return f"plan:{plan_id}"
+
+
+def _hash_files(digest: Any, root: Path, paths: Iterable[Path], names_only: bool = False) -> None:
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(str(path.stat().st_size).encode() if names_only else path.read_bytes())
+        digest.update(b"\0")
+
+
+def _tree(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+
+
+def _plan_files(root: Path, data: Dataset) -> dict[str, list[Path]]:
+    """Each plan's own files: its YAML, its reports and its text, as the dataset read them."""
+    files = {pid: [root / doc.path] for pid, doc in data.plan_docs.items()}
+    for (pid, _), doc in data.report_docs.items():
+        files[pid].append(root / doc.path)
+    for pid, path in data.plan_texts.items():
+        files[pid].append(path)
+    return files
+
+
+def _site_files(root: Path, owned: set[Path]) -> list[Path]:
+    """Every input no unit owns; attachments count by name and size (pages show no more)."""
+    files = [root / "minhbach.toml"] + _tree(root / "themes") + _tree(root / "data")
+    news, attachments = root / "content" / "news", root / "content" / "files"
+    files += [p for p in _tree(root / "content") if news not in p.parents
+              and attachments not in p.parents]
+    return [p for p in files if p.resolve() not in owned]
+
+
+def _generator_files() -> list[Path]:
+    return [p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".js")]
+
+
+def _site_digest(root: Path, owned: set[Path]) -> str:
+    digest = hashlib.sha256()
+    _hash_files(digest, root, _site_files(root, owned))
+    _hash_files(digest, root, _tree(root / "content" / "files"), names_only=True)
+    _hash_files(digest, _PACKAGE.parent, _generator_files())
+    for name in _RENDERERS:
+        digest.update(f"{name}={metadata.version(name)}\0".encode())
+    return digest.hexdigest()
+
+
+def _digest_of(root: Path, files: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    _hash_files(digest, root, files)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class InputDigests:
+    site: str
+    units: dict[str, str]  # unit name → digest of its files
+
+    def of(self, units: Iterable[str]) -> str:
+        """One digest for the site and the named units (names included, so a page whose
+        set of units changed is rendered again even if each unit is unchanged)."""
+        digest = hashlib.sha256(self.site.encode())
+        for unit in sorted(set(units)):
+            digest.update(f"\0{unit}\0{self.units.get(unit, '')}".encode())
+        return digest.hexdigest()
+
+
+def digest_inputs(root: Path, data: Dataset) -> InputDigests:
+    plans = _plan_files(root, data)
+    units = {plan_unit(pid): _digest_of(root, files) for pid, files in plans.items()}
+    units[NEWS] = _digest_of(root, _tree(root / "content" / "news"))
+    owned = {p.resolve() for files in plans.values() for p in files}
+    return InputDigests(_site_digest(root, owned), units)

@@ -1,0 +1,49 @@
+"""Pelican's writer, taught to reuse a page the last build wrote from the same inputs.
+
+Every page Pelican or our generator writes goes through `write_file`. Our generator
+names the input units a page reads (`units=`); Pelican's own pages (news posts, their
+lists and archives, static pages) read the news and the site, and a post the plan it names. Without a page cache in
+the settings (a build asked to start afresh) it is Pelican's writer unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.writers import Writer
+
+from ..incremental.inputs import NEWS, plan_unit
+from ..incremental.page_cache import PageCache
+
+CACHE_SETTING = "MINHBACH_PAGE_CACHE"
+
+
+def _news_units(kwargs: dict[str, Any]) -> tuple[str, ...]:
+    """Pelican's pages read the news; a post also shows the title of the plan it names."""
+    plan = getattr(kwargs.get("article"), "plan", None)
+    return (NEWS, plan_unit(plan)) if plan else (NEWS,)
+
+
+class CachingWriter(Writer):
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.cache: PageCache | None = (settings or {}).get(CACHE_SETTING)
+        self._opened: list[str] = []
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        self._opened.append(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def write_file(self, name: str, template: Any, context: dict[str, Any], *args: Any,
+                   units: tuple[str, ...] | None = None, **kwargs: Any) -> None:
+        if not name or self.cache is None:
+            super().write_file(name, template, context, *args, **kwargs)
+            return
+        staging = Path(self.output_path)
+        key = self.cache.key(name, template.name, units or _news_units(kwargs))
+        if self.cache.reuse(name, key, staging):
+            return
+        self._opened = []
+        super().write_file(name, template, context, *args, **kwargs)
+        self.cache.record(name, key, staging, self._opened)
