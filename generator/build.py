@@ -23,8 +23,9 @@ from .data.dataset import Dataset, load_dataset
 from .editor.deployment import add_deployment_files
 from .errors import InvalidProject, Location, Problems
 from .facts.derive import Facts, derive
+from .incremental.bytecode import bytecode_cache
 from .incremental.inputs import digest_inputs
-from .incremental.page_cache import PageCache
+from .incremental.page_cache import PageCache, cache_folder
 from .opendata.schemas import write_schemas
 from .phases import Phases, describe_dataset, describe_pages
 from .search.pagefind_client import PagefindError
@@ -54,11 +55,12 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render(root: Path, output: Path, config: SiteConfig, facts: Facts,
-           cache: PageCache | None = None) -> None:
+def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: PageCache) -> None:
     settings = read_settings(None, override=pelican_settings(root, output, config))
     settings["MINHBACH_FACTS"] = facts
     settings[CACHE_SETTING] = cache
+    options = settings["JINJA_ENVIRONMENT"]
+    options["bytecode_cache"] = bytecode_cache(cache_folder(cache.output), options)
     counter = _ErrorCounter()
     logging.getLogger("pelican").addHandler(counter)
     try:
@@ -132,10 +134,7 @@ def _index(staging: Path, facts: Facts) -> IndexSummary:
 
 def _page_cache(root: Path, output: Path, data: Dataset, fresh: bool) -> PageCache:
     """The last build's pages, unless asked to start afresh (then every page is rendered)."""
-    digests = digest_inputs(root, data)
-    if fresh:
-        return PageCache(digests, output, {})
-    return PageCache.open(output, digests)
+    return PageCache.open(output, digest_inputs(root, data), fresh)
 
 
 def build(root: Path, output: Path | None = None, phases: Phases | None = None,

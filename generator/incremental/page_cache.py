@@ -15,22 +15,31 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from .inputs import InputDigests
+from .memo import Memo
+
+T = TypeVar("T")
 
 # Bumped when the index format or the meaning of a key changes.
 FORMAT = 1
 CACHE_FOLDER = ".minhbach-cache"
 
 
+def cache_folder(output: Path) -> Path:
+    """Where builds into `output` keep what they reuse: beside it, so a project moved or
+    copied whole keeps its cache, and a build into a temporary folder leaves nothing in
+    the project."""
+    return output.parent / CACHE_FOLDER
+
+
 def cache_index(output: Path) -> Path:
-    """Where the index of the pages built into `output` is kept: beside it, so a project
-    moved or copied whole keeps its cache, and a build into a temporary folder leaves
-    nothing in the project."""
-    return output.parent / CACHE_FOLDER / f"{output.name}.json"
+    """The index of the pages built into `output`."""
+    return cache_folder(output) / f"{output.name}.json"
 
 
 @dataclass(frozen=True)
@@ -71,16 +80,23 @@ class PageCache:
     digests: InputDigests
     output: Path  # the published site the previous entries describe
     previous: dict[str, Entry]
+    memo: Memo
     entries: dict[str, Entry] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
 
     @classmethod
-    def open(cls, output: Path, digests: InputDigests) -> PageCache:
-        return cls(digests, output, _load(cache_index(output)))
+    def open(cls, output: Path, digests: InputDigests, fresh: bool = False) -> PageCache:
+        """The last build's pages and results; with `fresh`, none (all are made again)."""
+        memo = Memo(cache_folder(output) / f"{output.name}-memo", read=not fresh)
+        return cls(digests, output, {} if fresh else _load(cache_index(output)), memo)
 
     def key(self, name: str, template: str, units: Iterable[str]) -> str:
         return hashlib.sha256(f"{name}\0{template}\0{self.digests.of(units)}".encode()).hexdigest()
+
+    def remember(self, name: str, units: Iterable[str], make: Callable[[], T]) -> T:
+        """A value made from the site and `units` only, taken from the last build if it made it."""
+        return self.memo.get(self.key(name, "", units), make)
 
     def reuse(self, name: str, key: str, staging: Path) -> bool:
         """Link the page's previous files into `staging`, if they are still what was written."""
@@ -113,6 +129,7 @@ class PageCache:
         partial = index.with_name(index.name + ".partial")
         partial.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
         partial.replace(index)
+        self.memo.prune()
 
     def _unchanged(self, file: tuple[str, int, int]) -> bool:
         try:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,7 @@ def json_bytes(value: BaseModel | dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _plan_files(facts: PlanFacts) -> list[DataFile]:
+def plan_files(facts: PlanFacts) -> list[DataFile]:
     plan = facts.plan
     progress = facts.progress
     sample = bool(progress and progress.sample)
@@ -182,15 +182,17 @@ def catalogue(files: list[DataFile]) -> CatalogueOut:
         for f in files])
 
 
-def build_files(facts: Facts) -> list[DataFile]:
-    """Every open-data file of the site, catalogue last, in a fixed order."""
+def build_files(facts: Facts, per_plan: Callable[[PlanFacts], list[DataFile]] = plan_files,
+                ) -> list[DataFile]:
+    """Every open-data file of the site, catalogue last, in a fixed order; `per_plan`
+    gives a plan's files (a build passes `plan_files` through its cache)."""
     plans = [facts.plans[plan_id] for plan_id in sorted(facts.plans)]
     files = [DataFile(urls.open_data_url("ke-hoach.csv"),
                       csv_bytes(PlanSummaryRow, [plan_summary_row(p) for p in plans]),
                       "Mọi kế hoạch, kèm tiến độ ở báo cáo gần nhất", "tong-hop-ke-hoach",
                       sample=any(p.progress and p.progress.sample for p in plans))]
     for plan in plans:
-        files += _plan_files(plan)
+        files += per_plan(plan)
     files += _schema_files()
     listed = catalogue(files)
     files.append(DataFile(urls.open_data_url("danh-muc.json"), json_bytes(listed),

@@ -6,21 +6,25 @@ so cross-page facts are already complete (see `facts.derive`) when we render.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pelican.generators import Generator
 
 from ..data.models import Plan
 from ..facts import page_facts
 from ..facts.derive import Facts, PlanFacts
-from ..facts.document import document_of
+from ..facts.document import Document, document_of
 from ..incremental.inputs import NEWS, plan_unit
-from ..opendata.opendata import DataFile, build_files, write_files
+from ..incremental.page_cache import PageCache
+from ..opendata.opendata import DataFile, build_files, plan_files, write_files
 from ..search.search_index import SEARCH_PAGE
 from . import urls
+from .caching_writer import CACHE_SETTING
 from .markdown import render_markdown
+
+T = TypeVar("T")
 
 
 def _page(writer: Any, generator: Generator, url: str, template: str, units: Iterable[str],
@@ -41,20 +45,16 @@ class MinhBachGenerator(Generator):
     def generate_context(self) -> None:
         facts: Facts = self.settings["MINHBACH_FACTS"]
         self.facts = facts
-        self.documents = {
-            plan_id: document_of(facts.plans[plan_id].plan,
-                                 facts.data.organisations[facts.plans[plan_id].plan.issuer].name,
-                                 path.read_text(encoding="utf-8"))
-            for plan_id, path in sorted(facts.data.plan_texts.items())
-        }
-        self.plan_html = {plan_id: render_markdown(document.body, heading_shift=1)
-                          for plan_id, document in self.documents.items()}
+        texts = {plan_id: self._plan_text(plan_id, path)
+                 for plan_id, path in sorted(facts.data.plan_texts.items())}
+        self.documents = {plan_id: document for plan_id, (document, _) in texts.items()}
+        self.plan_html = {plan_id: html for plan_id, (_, html) in texts.items()}
         self.context["facts"] = facts
         self.context["descriptions"] = page_facts.descriptions(facts)
         self.context["latest_reports"] = page_facts.latest_reports(facts)
         self.context["plans_by_year"] = facts.plans_by_year()
         # Open data is built here, before any page, so /du-lieu/ can list every file.
-        self.open_data = build_files(facts)
+        self.open_data = build_files(facts, self._plan_files)
         self.data_files = {f.url: f for f in self.open_data}
         # What pages that show the whole site read: every plan and the news.
         self.every = (*_plans(*facts.plans.values()), NEWS)
@@ -70,9 +70,8 @@ class MinhBachGenerator(Generator):
         _page(writer, self, urls.HOME, "home", self.every, latest_news=news[:5])
         _page(writer, self, urls.PLANS, "plans", self.every, issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
-            cited = [c.plan for c in plan_facts.citations if c.plan is not None]
             _page(writer, self, urls.plan_url(plan_id), "plan",
-                  [*_plans(plan_facts, *cited, *plan_facts.cited_by), NEWS], p=plan_facts,
+                  [*self._plan_units(plan_facts), NEWS], p=plan_facts,
                   text_html=self.plan_html.get(plan_id, ""), document=self.documents.get(plan_id),
                   outline=page_facts.plan_outline(plan_facts), news=news_by_plan.get(plan_id, []),
                   sample_label=self._sample(plan_facts), files=self._plan_downloads(plan_facts))
@@ -98,6 +97,31 @@ class MinhBachGenerator(Generator):
         _page(writer, self, "/404.html", "404", ())
         self._write_progress(writer)
         self._write_open_data(writer)
+
+    def _plan_units(self, p: PlanFacts) -> list[str]:
+        """A plan's pages read the plan and the plans it cites and that cite it."""
+        cited = [c.plan for c in p.citations if c.plan is not None]
+        return _plans(p, *cited, *p.cited_by)
+
+    def _plan_text(self, plan_id: str, path: Path) -> tuple[Document, str]:
+        """A plan's text read into parts, and its body rendered (from the last build if it
+        rendered the same plan)."""
+        plan = self.facts.plans[plan_id].plan
+
+        def make() -> tuple[Document, str]:
+            issuer = self.facts.data.organisations[plan.issuer].name
+            document = document_of(plan, issuer, path.read_text(encoding="utf-8"))
+            return document, render_markdown(document.body, heading_shift=1)
+
+        return self._remember(f"text:{plan_id}", _plans(plan), make)
+
+    def _plan_files(self, p: PlanFacts) -> list[DataFile]:
+        return self._remember(f"opendata:{p.plan.id}", self._plan_units(p), lambda: plan_files(p))
+
+    def _remember(self, name: str, units: list[str], make: Callable[[], T]) -> T:
+        """`make()`, or what the last build made from the same inputs (see `incremental`)."""
+        cache: PageCache | None = self.settings.get(CACHE_SETTING)
+        return make() if cache is None else cache.remember(name, units, make)
 
     def _sample(self, *plans: PlanFacts) -> bool:
         """Show "Dữ liệu mẫu minh họa" when a page shows a sample report and the site says so."""
