@@ -27,3 +27,11 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("example") / "output"
     build(PROJECT_ROOT, output)
     return output
+
+
+def build_leftovers(folder: Path) -> list[str]:
+    """Folders builds left beside their output (the page cache is meant to stay)."""
+    from generator.incremental.page_cache import CACHE_FOLDER
+
+    return sorted(p.name for p in folder.iterdir()
+                  if p.name.startswith(".minhbach-") and p.name != CACHE_FOLDER)

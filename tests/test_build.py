@@ -11,6 +11,8 @@ import pytest
 from generator.build import build
 from generator.cli import main
 
+from .conftest import build_leftovers
+
 
 @pytest.fixture
 def built(site: Path) -> Path:
@@ -108,7 +110,7 @@ def test_failed_build_leaves_last_good_output_untouched(site: Path, capsys) -> N
     err = capsys.readouterr().err
     assert "data/plans/tn-10-kh-ubnd-2024.yaml:59:11: không tìm thấy lĩnh vực “x”" in err
     assert _snapshot(output) == before
-    assert not [p for p in site.iterdir() if p.name.startswith(".minhbach-")]
+    assert not build_leftovers(site)
 
 
 def test_same_input_gives_byte_identical_output(site: Path, tmp_path: Path) -> None:

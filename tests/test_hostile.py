@@ -19,7 +19,7 @@ from generator.data.content_checks import MAX_HEADINGS
 from generator.data.dataset import MAX_ROWS, load_dataset
 from generator.data.loading import MAX_FILE_BYTES
 from generator.site.markdown import outline
-from tests.conftest import FIXTURE_SITE, PROJECT_ROOT
+from tests.conftest import FIXTURE_SITE, PROJECT_ROOT, build_leftovers
 
 HOSTILE = Path(__file__).parent / "hostile"
 CASES = sorted(p.stem for p in HOSTILE.glob("*.input"))
@@ -50,7 +50,7 @@ def _refused(site: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     assert checked == built
     assert "Traceback" not in built
     assert _snapshot(site / "output") == before
-    assert not [p.name for p in site.iterdir() if p.name.startswith(".minhbach-")]
+    assert not build_leftovers(site)
     # Warnings (a task without a lead…) may come alongside; these cases are about errors.
     problems = [line for line in built.split("\n\n")[0].splitlines()
                 if ": cảnh báo: " not in line]

@@ -22,6 +22,8 @@ from generator.search.pagefind_bundle import verify_bundle
 from generator.search.pagefind_client import PagefindError
 from generator.site.published_links import unsafe_markup
 
+from .conftest import build_leftovers
+
 ROOT = Path(__file__).parent.parent
 
 
@@ -64,7 +66,7 @@ def test_kill_between_renames_is_recovered_at_next_start(site: Path) -> None:
     with pytest.raises(InvalidProject):
         build(site)  # even a build that fails its check puts the last good site back
     assert _snapshot(site / "output") == before
-    assert not [p.name for p in site.iterdir() if p.name.startswith(".minhbach-")]
+    assert not build_leftovers(site)
 
 
 def test_stale_staging_folders_are_removed_at_start(site: Path) -> None:
@@ -78,7 +80,7 @@ def test_stale_staging_folders_are_removed_at_start(site: Path) -> None:
     other.mkdir()
     build(site)
     assert (site / "output/index.html").exists()
-    assert [p.name for p in site.iterdir() if p.name.startswith(".minhbach-")] == [other.name]
+    assert build_leftovers(site) == [other.name]
 
 
 def test_output_has_the_modes_the_umask_gives(site: Path) -> None:
@@ -195,7 +197,7 @@ def test_what_pelican_made_of_a_marker_is_refused(site: Path, monkeypatch, body:
     with pytest.raises(InvalidProject, match=refusal):
         build(site)
     assert not (site / "output").exists()
-    assert not [p.name for p in site.iterdir() if p.name.startswith(".minhbach-")]
+    assert not build_leftovers(site)
 
 
 def test_markup_scan_reads_every_way_a_script_can_hide(tmp_path: Path) -> None:
