@@ -9,6 +9,7 @@ and removes the folders killed builds left behind. One build per output at a tim
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -30,6 +31,7 @@ from .opendata.schemas import write_schemas
 from .phases import Phases, describe_dataset, describe_pages
 from .search.pagefind_client import PagefindError
 from .search.search_index import IndexSummary, write_index
+from .search.search_text import Exclusion, PageText, read_page
 from .settings import SiteConfig, load_config, pelican_settings
 from .site.caching_writer import CACHE_SETTING
 from .site.published_links import unsafe_markup
@@ -123,9 +125,15 @@ def _refuse_unsafe_markup(staging: Path, cache: PageCache) -> None:
         raise InvalidProject(problems)
 
 
-def _index(staging: Path, facts: Facts) -> IndexSummary:
+def _index(staging: Path, facts: Facts, cache: PageCache) -> IndexSummary:
+    def read(html: str, exclusions: tuple[Exclusion, ...]) -> PageText:
+        """A page's text as the last build read it, when it is the same page."""
+        digest = hashlib.sha256(html.encode()).hexdigest()
+        return cache.remember(f"page-text:{digest}:{exclusions!r}", (),
+                              lambda: read_page(html, exclusions))
+
     try:
-        return write_index(staging, facts)
+        return write_index(staging, facts, read)
     except PagefindError as error:
         problems = Problems()
         problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
@@ -160,7 +168,7 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
         _refuse_unsafe_markup(staging, cache)
         write_schemas(staging / "schema")
         if config.search:
-            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts),
+            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache),
                        lambda summary: f"{summary.pages} trang, {summary.records} mục")
         phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data),
                    lambda added: added)

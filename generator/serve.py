@@ -48,9 +48,11 @@ class PreviewState:
 
 def rebuild(root: Path, output: Path, state: PreviewState) -> None:
     from .build import build
+    from .phases import Phases
 
     try:
-        build(root, output)
+        # Each phase on its own line, so staff see how many pages a save rebuilt.
+        build(root, output, Phases(lambda line: print(line, flush=True)))
     except InvalidProject as error:
         problems = [str(p) for p in error.problems.sorted()]
         print("\n".join(problems), file=sys.stderr, flush=True)

@@ -7,6 +7,7 @@ problem it finds before anything is built, and raises `InvalidProject` if any.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +16,9 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from ..errors import InvalidProject, Location, Problems, relative
+from ..incremental.code import code_digest
+from ..incremental.memo import CACHE_FOLDER, MISSING, Memo
+from ..reading.agency_names import NameIndex
 from ..reading.periods import Period, parse_period
 from ..reading.timeline import parse_timeline
 from ..site.markdown import markdown_files
@@ -62,6 +66,18 @@ class Dataset:
     # Ids of entries left out for their own errors: naming them is not another error.
     broken_ids: set[str] = field(default_factory=set)
     warnings: Problems = field(default_factory=Problems)
+    _name_indexes: dict[str | None, NameIndex] = field(default_factory=dict, repr=False)
+    # Files read before, unchanged since: their models (`_load`); None keeps nothing.
+    memo: Memo | None = field(default=None, repr=False, compare=False)
+
+    def name_index(self, plan: Plan) -> NameIndex:
+        """The names of the bodies of the plan's province, read once per province (every
+        organisation is loaded before the first plan)."""
+        province = self.provinces.get(plan.issuer)
+        if province not in self._name_indexes:
+            self._name_indexes[province] = province_index(plan, self.organisations,
+                                                          self.provinces)
+        return self._name_indexes[province]
 
     @cached_property
     def plan_files(self) -> dict[str, Path]:
@@ -76,6 +92,12 @@ def _load(path: Path, data: Dataset, model: type[M], problems: Problems,
     Without `stand_ins`, a file whose required fields are broken is not checked further:
     a report's dates and plan decide every check of it.
     """
+    key = _memo_key(path, data.root, model) if data.memo is not None else None
+    if key is not None and data.memo is not None:
+        kept = data.memo.recall(key)
+        if kept is not MISSING:
+            return kept
+    before = len(problems)
     doc = load_yaml(path, data.root, problems)
     if doc is None:
         return None
@@ -83,7 +105,19 @@ def _load(path: Path, data: Dataset, model: type[M], problems: Problems,
     data.broken_ids.update(salvaged.dropped_ids)
     if salvaged.model is None or (salvaged.stand_ins and not stand_ins):
         return None
+    if key is not None and data.memo is not None and len(problems) == before:
+        data.memo.keep(key, (salvaged.model, doc))
     return salvaged.model, doc
+
+
+def _memo_key(path: Path, root: Path, model: type[BaseModel]) -> str | None:
+    """The key of a file's model: its bytes, its name, the model, and the code reading it."""
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None  # `load_yaml` says why
+    name = f"{relative(path, root)}\0{model.__name__}\0{code_digest()}\0".encode()
+    return hashlib.sha256(name + content).hexdigest()
 
 
 class _Registry:
@@ -116,9 +150,11 @@ def _unknown(what: str, key: str, known: dict[str, object], where: str) -> str:
     return f"không tìm thấy {what} “{key}” trong {where}{hint}"
 
 
-def load_dataset(root: Path) -> Dataset:
+def load_dataset(root: Path, keep: bool = True) -> Dataset:
+    """With `keep`, files unchanged since the last load are not parsed again (their
+    models are kept in .minhbach-cache/check/ of the project)."""
     problems = Problems()
-    data = Dataset(root=root)
+    data = Dataset(root=root, memo=Memo(root / CACHE_FOLDER / "check") if keep else None)
     _load_areas(data, problems)
     _load_organisations(data, problems)
     _load_plans(data, problems)
@@ -130,8 +166,9 @@ def load_dataset(root: Path) -> Dataset:
     _load_news(data, problems, routes)
     _load_pages(data, problems, routes)
     for plan_id, plan in data.plans.items():
-        index = province_index(plan, data.organisations, data.provinces)
-        plan_warnings(plan, data.plan_docs[plan_id], index, data.warnings)
+        plan_warnings(plan, data.plan_docs[plan_id], data.name_index(plan), data.warnings)
+    if data.memo is not None:
+        data.memo.prune()
     if problems:
         raise InvalidProject(problems, data.warnings)
     return data
@@ -207,7 +244,7 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
                          f"mã kế hoạch “{plan.id}” phải trùng tên tệp “{path.stem}”")
             continue
         if registry.claim(plan.id, doc.locate(("id",))):
-            plan = resolve_plan_agencies(plan, doc, data.organisations, data.provinces, problems)
+            plan = resolve_plan_agencies(plan, doc, data.name_index(plan), problems)
             data.plans[plan.id] = plan
             data.plan_docs[plan.id] = doc
             _check_plan(plan, doc, data, problems)

@@ -41,10 +41,10 @@ def reading_problems(reading: Reading, text: str) -> list[str]:
     return messages
 
 
-def resolve_plan_agencies(plan: Plan, doc: Document, organisations: dict[str, Organisation],
-                          provinces: dict[str, str], problems: Problems) -> Plan:
-    """The plan with ids filled in from the text of every cell that has text but no ids."""
-    index = province_index(plan, organisations, provinces)
+def resolve_plan_agencies(plan: Plan, doc: Document, index: NameIndex, problems: Problems,
+                          ) -> Plan:
+    """The plan with ids filled in from the text of every cell that has text but no ids;
+    `index` holds the names of the bodies of the plan's province (`province_index`)."""
     indicators = [_resolve(row, INDICATOR_CELLS, ("indicators", i), index, doc, problems)
                   for i, row in enumerate(plan.indicators)]
     sections = [section.model_copy(update={"tasks": [

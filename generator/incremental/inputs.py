@@ -13,16 +13,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from ..data.dataset import Dataset
+from .code import code_digest
 
 NEWS = "news"
-# Libraries whose version can change the bytes of a page.
-_RENDERERS = ("pelican", "jinja2", "markdown-it-py", "babel", "markupsafe", "pydantic")
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def plan_unit(plan_id: str) -> str:
@@ -52,24 +49,19 @@ def _plan_files(root: Path, data: Dataset) -> dict[str, list[Path]]:
 
 def _site_files(root: Path, owned: set[Path]) -> list[Path]:
     """Every input no unit owns; attachments count by name and size (pages show no more)."""
-    files = [root / "minhbach.toml"] + _tree(root / "themes") + _tree(root / "data")
+    files = [p for p in [root / "minhbach.toml"] if p.is_file()]
+    files += _tree(root / "themes") + _tree(root / "data")
     news, attachments = root / "content" / "news", root / "content" / "files"
     files += [p for p in _tree(root / "content") if news not in p.parents
               and attachments not in p.parents]
     return [p for p in files if p.resolve() not in owned]
 
 
-def _generator_files() -> list[Path]:
-    return [p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".js")]
-
-
 def _site_digest(root: Path, owned: set[Path]) -> str:
     digest = hashlib.sha256()
     _hash_files(digest, root, _site_files(root, owned))
     _hash_files(digest, root, _tree(root / "content" / "files"), names_only=True)
-    _hash_files(digest, _PACKAGE.parent, _generator_files())
-    for name in _RENDERERS:
-        digest.update(f"{name}={metadata.version(name)}\0".encode())
+    digest.update(code_digest().encode())
     return digest.hexdigest()
 
 

@@ -13,9 +13,12 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
+MISSING: Any = object()
+# Beside the output folder for what a build keeps, in the project for what `check` keeps.
+CACHE_FOLDER = ".minhbach-cache"
 
 
 class Memo:
@@ -27,20 +30,35 @@ class Memo:
         self.used: set[str] = set()
 
     def get(self, key: str, make: Callable[[], T]) -> T:
+        """What the last build made under `key`, or `make()`, kept for the next build."""
+        kept = self.recall(key)
+        if kept is not MISSING:
+            return kept
+        value = make()
+        self.keep(key, value)
+        return value
+
+    def recall(self, key: str) -> Any:
+        """The value kept under `key`, or MISSING."""
         self.used.add(key)
-        path = self.folder / f"{key}.pickle"
         if self.read:
             try:
-                return pickle.loads(path.read_bytes())
+                return pickle.loads((self.folder / f"{key}.pickle").read_bytes())
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
                 pass
-        value = make()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, partial = tempfile.mkstemp(dir=self.folder, suffix=".partial")
-        with os.fdopen(handle, "wb") as file:
-            file.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)
-        return value
+        return MISSING
+
+    def keep(self, key: str, value: object) -> None:
+        """Keep `value` for the next build; a folder that cannot be written keeps nothing."""
+        self.used.add(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, partial = tempfile.mkstemp(dir=self.folder, suffix=".partial")
+            with os.fdopen(handle, "wb") as file:
+                file.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, self.folder / f"{key}.pickle")
+        except OSError:
+            pass
 
     def prune(self) -> None:
         """Remove the entries this build did not use."""
@@ -48,4 +66,4 @@ class Memo:
             return
         for path in self.folder.iterdir():
             if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+                path.unlink(missing_ok=True)  # a .partial of a killed build too

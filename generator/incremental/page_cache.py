@@ -21,13 +21,12 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from .inputs import InputDigests
-from .memo import Memo
+from .memo import CACHE_FOLDER, Memo
 
 T = TypeVar("T")
 
 # Bumped when the index format or the meaning of a key changes.
 FORMAT = 1
-CACHE_FOLDER = ".minhbach-cache"
 
 
 def cache_folder(output: Path) -> Path:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,7 +149,12 @@ def chunk_size(words: int) -> int:
     return max(MIN_CHUNK, words // TARGET_CHUNKS)
 
 
-def indexed_documents(site: Path, facts: Facts) -> Iterator[Document]:
+# Reads a written page for the index: `read_page`, or the same through a build's cache.
+PageReader = Callable[[str, tuple[Exclusion, ...]], PageText]
+
+
+def indexed_documents(site: Path, facts: Facts, read: PageReader = read_page,
+                      ) -> Iterator[Document]:
     """Everything to index, pages then rows, in a stable order."""
     entries = Entries(facts)
     known = entries.known_pages()
@@ -158,7 +163,7 @@ def indexed_documents(site: Path, facts: Facts) -> Iterator[Document]:
         if _NOT_INDEXED.match(url):
             continue
         html = path.read_text(encoding="utf-8")
-        page = read_page(html, EXCLUDED)
+        page = read(html, EXCLUDED)
         if page.has_body:
             entry = known.get(url) or entries.other_page(url, page.first_time)
             yield Document(url, annotate(html, annotation(entry, page)), page.words())
@@ -167,9 +172,9 @@ def indexed_documents(site: Path, facts: Facts) -> Iterator[Document]:
         yield Document(url, annotate(html, annotation(entry, page)), page.words())
 
 
-async def _index(site: Path, facts: Facts) -> tuple[int, int, dict[str, bytes]]:
+async def _index(site: Path, facts: Facts, read: PageReader) -> tuple[int, int, dict[str, bytes]]:
     config = {"exclude_selectors": [e.selector for e in EXCLUDED], "force_language": LANGUAGE}
-    documents = list(indexed_documents(site, facts))
+    documents = list(indexed_documents(site, facts, read))
     words = sum(d.words for d in documents)
     env = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(words))}
     counts = [0, 0]  # pages, rows
@@ -181,7 +186,7 @@ async def _index(site: Path, facts: Facts) -> tuple[int, int, dict[str, bytes]]:
     return counts[0], counts[1], files
 
 
-def write_index(site: Path, facts: Facts) -> IndexSummary:
+def write_index(site: Path, facts: Facts, read: PageReader = read_page) -> IndexSummary:
     """Index the staged site into `site/pagefind/`; raises PagefindError if Pagefind fails
     or the bundle does not read back whole."""
     bundle = site / BUNDLE
@@ -190,7 +195,7 @@ def write_index(site: Path, facts: Facts) -> IndexSummary:
     # `build` may run where an event loop is already running (a test driving a browser,
     # an async server), and asyncio.run refuses to nest: Pagefind gets its own thread.
     with ThreadPoolExecutor(max_workers=1) as worker:
-        pages, records, written = worker.submit(asyncio.run, _index(site, facts)).result()
+        pages, records, written = worker.submit(asyncio.run, _index(site, facts, read)).result()
     write_bundle(bundle, written, _UNUSED)
     verify_bundle(bundle)  # as Pagefind gave it, before stabilise reads and rewrites it
     stabilise(bundle)
