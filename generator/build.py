@@ -42,7 +42,8 @@ def check(root: Path, strict: bool = False) -> tuple[SiteConfig, Dataset]:
 
     With `strict`, warnings fail too (CI's choice: nothing doubtful gets published).
     """
-    config, data = load_config(root), load_dataset(root)
+    # `check` and `build` keep the files they read, so the next run reads only changes.
+    config, data = load_config(root), load_dataset(root, keep=True)
     if strict and data.warnings:
         raise InvalidProject(Problems(), data.warnings)
     return config, data

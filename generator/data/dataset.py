@@ -150,7 +150,7 @@ def _unknown(what: str, key: str, known: dict[str, object], where: str) -> str:
     return f"không tìm thấy {what} “{key}” trong {where}{hint}"
 
 
-def load_dataset(root: Path, keep: bool = True) -> Dataset:
+def load_dataset(root: Path, keep: bool = False) -> Dataset:
     """With `keep`, files unchanged since the last load are not parsed again (their
     models are kept in .minhbach-cache/check/ of the project)."""
     problems = Problems()
