@@ -113,6 +113,11 @@ class PageCache:
         self.entries[name] = Entry(key, tuple(_stat(staging, f) for f in written))
         self.rendered += len(written)
 
+    def adopt(self, entries: dict[str, Entry]) -> None:
+        """Entries of pages another process rendered for this build."""
+        self.entries.update(entries)
+        self.rendered += sum(len(e.files) for e in entries.values())
+
     def reused_files(self) -> set[str]:
         """Files of this build that are the previous build's, byte for byte."""
         return {f for name, e in self.entries.items() if self.previous.get(name) is e

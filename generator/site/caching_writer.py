@@ -29,7 +29,14 @@ class CachingWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self.cache: PageCache | None = (settings or {}).get(CACHE_SETTING)
+        self.staging = Path(output_path)
         self._opened: list[str] = []
+
+    def reuse(self, name: str, template: Any, units: tuple[str, ...]) -> bool:
+        """Link the page from the last build if none of its inputs changed."""
+        if self.cache is None:
+            return False
+        return self.cache.reuse(name, self.cache.key(name, template.name, units), self.staging)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         self._opened.append(filename)
@@ -40,10 +47,9 @@ class CachingWriter(Writer):
         if not name or self.cache is None:
             super().write_file(name, template, context, *args, **kwargs)
             return
-        staging = Path(self.output_path)
         key = self.cache.key(name, template.name, units or _news_units(kwargs))
-        if self.cache.reuse(name, key, staging):
+        if self.cache.reuse(name, key, self.staging):
             return
         self._opened = []
         super().write_file(name, template, context, *args, **kwargs)
-        self.cache.record(name, key, staging, self._opened)
+        self.cache.record(name, key, self.staging, self._opened)

@@ -23,16 +23,9 @@ from ..search.search_index import SEARCH_PAGE
 from . import urls
 from .caching_writer import CACHE_SETTING
 from .markdown import render_markdown
+from .page_jobs import PageJob, write_pages
 
 T = TypeVar("T")
-
-
-def _page(writer: Any, generator: Generator, url: str, template: str, units: Iterable[str],
-          **context: Any) -> None:
-    """Write one page; `units` are the inputs it reads besides the site's (see
-    `incremental.inputs`): naming too few would let the page cache serve stale bytes."""
-    writer.write_file(urls.save_as(url), generator.get_template(template), generator.context,
-                      relative_urls=False, page_url=url, units=tuple(units), **context)
 
 
 def _plans(*plans: PlanFacts | Plan) -> list[str]:
@@ -60,6 +53,7 @@ class MinhBachGenerator(Generator):
         self.every = (*_plans(*facts.plans.values()), NEWS)
 
     def generate_output(self, writer: Any) -> None:
+        self._jobs: list[PageJob] = []
         facts = self.facts
         news = self.context.get("articles", [])
         news_by_plan: dict[str, list[Any]] = {}
@@ -67,36 +61,37 @@ class MinhBachGenerator(Generator):
             plan = getattr(article, "plan", None)
             if plan:
                 news_by_plan.setdefault(plan, []).append(article)
-        _page(writer, self, urls.HOME, "home", self.every, latest_news=news[:5])
-        _page(writer, self, urls.PLANS, "plans", self.every, issuers=facts.plans_by_issuer())
+        self._page(urls.HOME, "home", self.every, latest_news=news[:5])
+        self._page(urls.PLANS, "plans", self.every, issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
-            _page(writer, self, urls.plan_url(plan_id), "plan",
+            self._page(urls.plan_url(plan_id), "plan",
                   [*self._plan_units(plan_facts), NEWS], p=plan_facts,
                   text_html=self.plan_html.get(plan_id, ""), document=self.documents.get(plan_id),
                   outline=page_facts.plan_outline(plan_facts), news=news_by_plan.get(plan_id, []),
                   sample_label=self._sample(plan_facts), files=self._plan_downloads(plan_facts))
-        _page(writer, self, urls.AGENCIES, "agencies", self.every,
+        self._page(urls.AGENCIES, "agencies", self.every,
               provinces=facts.organisations_by_province())
         for org in facts.organisations_sorted():
             involved = _plans(*(i.plan for i in facts.involvement.get(org.id, [])))
-            _page(writer, self, urls.agency_url(org.id), "agency", involved, org=org,
+            self._page(urls.agency_url(org.id), "agency", involved, org=org,
                   province=facts.data.provinces[org.id],
                   parent=facts.data.organisations.get(org.parent or ""),
                   children=facts.units.get(org.id, []), involvement=facts.involvement.get(org.id, []),
                   record=facts.records.get(org.id),
                   sample_label=self._sample(*(facts.plans[i.plan.id]
                                               for i in facts.involvement.get(org.id, []))))
-        _page(writer, self, urls.AREAS, "areas", self.every, areas=facts.areas_sorted())
+        self._page(urls.AREAS, "areas", self.every, areas=facts.areas_sorted())
         for area in facts.areas_sorted():
-            _page(writer, self, urls.area_url(area.id), "area",
+            self._page(urls.area_url(area.id), "area",
                   _plans(*(plan for plan, _ in facts.areas.get(area.id, []))), area=area,
                   tasks=facts.areas.get(area.id, []),
                   sample_label=self._sample(*(facts.plans[plan.id]
                                               for plan, _ in facts.areas.get(area.id, []))))
-        _page(writer, self, urls.SEARCH, "search", self.every, search=SEARCH_PAGE)
-        _page(writer, self, "/404.html", "404", ())
-        self._write_progress(writer)
-        self._write_open_data(writer)
+        self._page(urls.SEARCH, "search", self.every, search=SEARCH_PAGE)
+        self._page("/404.html", "404", ())
+        self._add_progress()
+        self._add_open_data()
+        write_pages(writer, self, self._jobs)
 
     def _plan_units(self, p: PlanFacts) -> list[str]:
         """A plan's pages read the plan and the plans it cites and that cite it."""
@@ -123,6 +118,11 @@ class MinhBachGenerator(Generator):
         cache: PageCache | None = self.settings.get(CACHE_SETTING)
         return make() if cache is None else cache.remember(name, units, make)
 
+    def _page(self, url: str, template: str, units: Iterable[str], **context: Any) -> None:
+        """Add a page to write; `units` are the inputs it reads besides the site's (see
+        `incremental.inputs`): naming too few would let the page cache serve stale bytes."""
+        self._jobs.append(PageJob(url, template, tuple(units), context))
+
     def _sample(self, *plans: PlanFacts) -> bool:
         """Show "Dữ liệu mẫu minh họa" when a page shows a sample report and the site says so."""
         shown = any(p.progress is not None and p.progress.sample for p in plans)
@@ -136,7 +136,7 @@ class MinhBachGenerator(Generator):
                  "tien-do-chi-tieu.csv")
         return self._downloads(*(urls.data_url(plan.plan.id, name) for name in names))
 
-    def _write_progress(self, writer: Any) -> None:
+    def _add_progress(self) -> None:
         """Report pages, task histories and the progress overview (/tien-do/)."""
         facts = self.facts
         site_files = self._downloads(urls.open_data_url("ke-hoach.csv"),
@@ -147,30 +147,30 @@ class MinhBachGenerator(Generator):
                 continue
             for report in progress.reports:
                 base = urls.data_url(plan_id, f"bao-cao/{report.period.id}")
-                _page(writer, self, urls.report_url(plan_id, report.period.id), "report",
+                self._page(urls.report_url(plan_id, report.period.id), "report",
                       _plans(plan_facts), p=plan_facts, r=report, sample_label=self._sample(plan_facts),
                       files=self._downloads(f"{base}.json", f"{base}-nhiem-vu.csv",
                                             f"{base}-chi-tieu.csv"))
             for task in plan_facts.tasks:
-                _page(writer, self, urls.task_url(plan_id, task.task.id), "task",
+                self._page(urls.task_url(plan_id, task.task.id), "task",
                       _plans(plan_facts), p=plan_facts,
                       t=task, history=progress.task_history(task.task.id),
                       sample_label=self._sample(plan_facts),
                       files=self._downloads(urls.data_url(plan_id, "tien-do-nhiem-vu.csv")))
-        _page(writer, self, urls.PROGRESS, "progress", self.every, years=facts.years,
+        self._page(urls.PROGRESS, "progress", self.every, years=facts.years,
               sample_label=self._sample(*facts.plans.values()), files=site_files)
         for year in facts.years:
-            _page(writer, self, urls.progress_year_url(year.year), "progress_year",
+            self._page(urls.progress_year_url(year.year), "progress_year",
                   _plans(*year.plans), y=year,
                   sample_label=self._sample(*year.plans), files=site_files)
 
-    def _write_open_data(self, writer: Any) -> None:
+    def _add_open_data(self) -> None:
         files = self.open_data
         by_plan: dict[str, list[DataFile]] = {}
         for item in files:
             if item.plan_id:
                 by_plan.setdefault(item.plan_id, []).append(item)
-        _page(writer, self, urls.OPEN_DATA, "opendata", self.every,
+        self._page(urls.OPEN_DATA, "opendata", self.every,
               site_files=[f for f in files if not f.plan_id and "/schema/" not in f.url],
               schema_files=[f for f in files if "/schema/" in f.url],
               plan_files=[(self.facts.plans[pid], rows) for pid, rows in sorted(by_plan.items())],
