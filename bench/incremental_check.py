@@ -88,6 +88,20 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+def _restore(root: Path, inputs: dict[str, bytes]) -> None:
+    """Put `content/` and `data/` back as they were (an edit the check refused)."""
+    for folder in ("content", "data"):
+        for name in _files(root / folder).keys() - inputs.keys():
+            (root / folder / name).unlink()
+    for name, content in inputs.items():
+        (root / name).write_bytes(content)
+
+
+def _inputs(root: Path) -> dict[str, bytes]:
+    return {f"{folder}/{name}": content for folder in ("content", "data")
+            for name, content in _files(root / folder).items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edits", type=int, default=30)
@@ -101,13 +115,15 @@ def main() -> int:
             "[site]\n", "[site]\nsearch = false\n", 1), encoding="utf-8")
         build(root)
         for number in range(1, args.edits + 1):
+            before = _inputs(root)
             said = rng.choice(EDITS)(rng, root)
             lines: list[str] = []
             try:
                 build(root, phases=Phases(lines.append))
-            except InvalidProject as error:
-                print(f"{number}. {said}: refused ({error.problems.sorted()[0]}); stopping")
-                return 1
+            except InvalidProject as error:  # an edit real staff would have to finish
+                print(f"{number}. {said}: refused ({error.problems.sorted()[0]}), undone")
+                _restore(root, before)
+                continue
             build(root, Path(scratch) / "fresh", fresh=True)
             ours, fresh = _files(root / "output"), _files(Path(scratch) / "fresh")
             differ = sorted(n for n in ours.keys() | fresh.keys() if ours.get(n) != fresh.get(n))

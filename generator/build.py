@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.contents import Content
 from pelican.settings import read_settings
 
 from .data.dataset import Dataset, load_dataset
@@ -58,6 +59,16 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _forget_pelican_contents() -> None:
+    """Pelican memoizes every post's content on its class and never lets go: a preview
+    that rebuilds on every save kept every build's site and facts alive (+20 MB a build
+    at size S)."""
+    for name in ("get_content", "get_summary"):
+        cache = getattr(vars(Content).get(name), "cache", None)
+        if isinstance(cache, dict):
+            cache.clear()
+
+
 def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: PageCache) -> None:
     settings = read_settings(None, override=pelican_settings(root, output, config))
     settings["MINHBACH_FACTS"] = facts
@@ -70,6 +81,7 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: Pa
         Pelican(settings).run()
     finally:
         logging.getLogger("pelican").removeHandler(counter)
+        _forget_pelican_contents()
     if counter.messages:
         problems = Problems()
         for message in counter.messages:

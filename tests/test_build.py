@@ -129,3 +129,17 @@ def test_no_absolute_build_paths_leak_into_output(built: Path, site: Path) -> No
 def test_check_command_reports_counts(site: Path, capsys) -> None:
     assert main(["--root", str(site), "check"]) == 0
     assert re.search(r"2 kế hoạch, 5 nhiệm vụ, 4 cơ quan", capsys.readouterr().out)
+
+
+def test_a_build_keeps_nothing_of_itself_alive(site: Path, tmp_path: Path) -> None:
+    """`serve` builds again on every save in one process: no build may outlive itself
+    (Pelican memoized every post's content on its class, and with it the whole site)."""
+    import gc
+
+    from generator.facts.derive import Facts
+
+    for _ in range(2):
+        build(site, tmp_path / "output", fresh=True)
+    gc.collect()
+    # Only this site's: other tests may hold facts of theirs.
+    assert [o for o in gc.get_objects() if isinstance(o, Facts) and o.data.root == site.resolve()] == []

@@ -1,7 +1,8 @@
 """Digests of a project's inputs, grouped by what a page can depend on.
 
 A page's bytes are a function of the inputs it reads. Rather than trace reads, every
-input falls into one unit: one plan (its YAML, its reports, its text), the news, or
+input falls into one unit: one plan (its YAML and its reports), one plan's text (only
+its own page shows it), the news, or
 the site (everything else: configuration, organisations, areas, pages, attachments'
 names and sizes, the theme, this generator's code and the versions of the libraries
 that render). Pages name the units they read (`site.pages`, `site.caching_writer`); a
@@ -26,6 +27,10 @@ def plan_unit(plan_id: str) -> str:
     return f"plan:{plan_id}"
 
 
+def text_unit(plan_id: str) -> str:
+    return f"text:{plan_id}"
+
+
 def _hash_files(digest: Any, root: Path, paths: Iterable[Path], names_only: bool = False) -> None:
     for path in sorted(paths):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
@@ -37,13 +42,12 @@ def _tree(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
 
 
-def _plan_files(root: Path, data: Dataset) -> dict[str, list[Path]]:
-    """Each plan's own files: its YAML, its reports and its text, as the dataset read them."""
-    files = {pid: [root / doc.path] for pid, doc in data.plan_docs.items()}
+def _unit_files(root: Path, data: Dataset) -> dict[str, list[Path]]:
+    """Each plan's own files (its YAML and reports) and its text, as the dataset read them."""
+    files = {plan_unit(pid): [root / doc.path] for pid, doc in data.plan_docs.items()}
     for (pid, _), doc in data.report_docs.items():
-        files[pid].append(root / doc.path)
-    for pid, path in data.plan_texts.items():
-        files[pid].append(path)
+        files[plan_unit(pid)].append(root / doc.path)
+    files |= {text_unit(pid): [path] for pid, path in data.plan_texts.items()}
     return files
 
 
@@ -86,8 +90,8 @@ class InputDigests:
 
 
 def digest_inputs(root: Path, data: Dataset) -> InputDigests:
-    plans = _plan_files(root, data)
-    units = {plan_unit(pid): _digest_of(root, files) for pid, files in plans.items()}
+    owned_by = _unit_files(root, data)
+    units = {unit: _digest_of(root, files) for unit, files in owned_by.items()}
     units[NEWS] = _digest_of(root, _tree(root / "content" / "news"))
-    owned = {p.resolve() for files in plans.values() for p in files}
+    owned = {p.resolve() for files in owned_by.values() for p in files}
     return InputDigests(_site_digest(root, owned), units)

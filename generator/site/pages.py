@@ -16,7 +16,7 @@ from ..data.models import Plan
 from ..facts import page_facts
 from ..facts.derive import Facts, PlanFacts
 from ..facts.document import Document, document_of
-from ..incremental.inputs import NEWS, plan_unit
+from ..incremental.inputs import NEWS, plan_unit, text_unit
 from ..incremental.page_cache import PageCache
 from ..opendata.opendata import DataFile, build_files, plan_files, write_files
 from ..search.search_index import SEARCH_PAGE
@@ -65,7 +65,7 @@ class MinhBachGenerator(Generator):
         self._page(urls.PLANS, "plans", self.every, issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
             self._page(urls.plan_url(plan_id), "plan",
-                  [*self._plan_units(plan_facts), NEWS], p=plan_facts,
+                  [*self._plan_units(plan_facts), text_unit(plan_id), NEWS], p=plan_facts,
                   text_html=self.plan_html.get(plan_id, ""), document=self.documents.get(plan_id),
                   outline=page_facts.plan_outline(plan_facts), news=news_by_plan.get(plan_id, []),
                   sample_label=self._sample(plan_facts), files=self._plan_downloads(plan_facts))
@@ -108,7 +108,7 @@ class MinhBachGenerator(Generator):
             document = document_of(plan, issuer, path.read_text(encoding="utf-8"))
             return document, render_markdown(document.body, heading_shift=1)
 
-        return self._remember(f"text:{plan_id}", _plans(plan), make)
+        return self._remember(f"text:{plan_id}", [*_plans(plan), text_unit(plan_id)], make)
 
     def _plan_files(self, p: PlanFacts) -> list[DataFile]:
         return self._remember(f"opendata:{p.plan.id}", self._plan_units(p), lambda: plan_files(p))
