@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from babel.numbers import format_decimal
 
 from generator.reading.vietnamese import (
     fold,
@@ -153,6 +154,12 @@ def test_format_datetime_long_keeps_the_clock_time_of_an_aware_value() -> None:
 ])
 def test_format_number(value: float, expected: str) -> None:
     assert format_number(value) == expected
+
+
+def test_remembered_counts_read_as_babel_writes_them() -> None:
+    for n in [-1234567, -1, 0, 7, 999, 1000, 10**12, 7, -1]:
+        assert format_number(n) == format_decimal(n, locale="vi")
+    assert format_number(7.0) == "7" and format_number(7.25) == "7,25"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
