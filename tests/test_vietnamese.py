@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from babel.numbers import format_decimal
@@ -175,3 +176,9 @@ def test_remembered_counts_read_as_babel_writes_them() -> None:
 ])
 def test_format_percent(value: float, expected: str) -> None:
     assert format_percent(value) == expected
+
+
+def test_remembered_percentages_read_the_same_for_equal_values() -> None:
+    pairs = [(0.0, "0%"), (-0.0, "0%"), (0, "0%"), (Decimal("95.65"), "95,7%"),
+             (Decimal("95.650"), "95,7%"), (95.65, "95,7%"), (95.65, "95,7%"), (95, "95%")]
+    assert [format_percent(v) for v, _ in pairs] == [e for _, e in pairs]

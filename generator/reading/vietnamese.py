@@ -130,6 +130,7 @@ def _format_count(n: int) -> str:
     return format_decimal(n, locale=LOCALE)
 
 
+@lru_cache(maxsize=4096, typed=True)  # equal values of one type always read the same
 def format_percent(value: float | Decimal) -> str:
     """Format a percentage number (95.5 → "95,5%", 100 → "100%", 33.333 → "33,3%").
 
