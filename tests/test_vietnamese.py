@@ -160,7 +160,9 @@ def test_format_number(value: float, expected: str) -> None:
 def test_remembered_counts_read_as_babel_writes_them() -> None:
     for n in [-1234567, -1, 0, 7, 999, 1000, 10**12, 7, -1]:
         assert format_number(n) == format_decimal(n, locale="vi")
-    assert format_number(7.0) == "7" and format_number(7.25) == "7,25"
+    for x in [7.0, 7.25, 7.25, 0.0, -0.0, 0.0, 1e-7, -1234.5, 7]:
+        assert format_number(x) == format_decimal(x, locale="vi")
+    assert (format_number(0.0), format_number(-0.0), format_number(7.0)) == ("0", "-0", "7")
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -118,16 +118,17 @@ def format_datetime_long(dt: datetime) -> str:
 
 def format_number(x: float | Decimal) -> str:
     """Vietnamese grouping and decimal comma: 1234.5 → "1.234,5"."""
-    if type(x) is int:
-        return _format_count(x)
+    # Zero floats are not remembered: 0.0 == -0.0, but they read "0" and "-0".
+    if type(x) is int or (type(x) is float and x):
+        return _format_remembered(x)
     return format_decimal(x, locale=LOCALE)
 
 
-@lru_cache(maxsize=4096)
-def _format_count(n: int) -> str:
-    # Pages print the same few counts tens of thousands of times (37,000 at size S), at
-    # about 8 µs each through Babel.
-    return format_decimal(n, locale=LOCALE)
+@lru_cache(maxsize=4096, typed=True)
+def _format_remembered(x: float) -> str:
+    # Pages print the same few counts and targets tens of thousands of times (37,000 at
+    # size S), at about 8 µs each through Babel.
+    return format_decimal(x, locale=LOCALE)
 
 
 @lru_cache(maxsize=4096, typed=True)  # equal values of one type always read the same
