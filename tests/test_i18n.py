@@ -1,10 +1,12 @@
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
 from jinja2 import Environment
 
+from generator import build as pipeline
 from generator.settings import load_config, pelican_settings
 from generator.site.i18n import ConstantTranslations, catalogue_path, translations
 
@@ -87,3 +89,26 @@ def test_an_attribute_named_underscore_is_not_taken_for_gettext() -> None:
 def test_the_site_environment_uses_the_folding_extension(tmp_path: Path) -> None:
     settings = pelican_settings(PROJECT_ROOT, tmp_path, load_config(PROJECT_ROOT))
     assert settings["JINJA_ENVIRONMENT"]["extensions"] == [ConstantTranslations.identifier]
+
+
+def _html_pages(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*.html"))
+            if "pagefind" not in p.parts}
+
+
+def test_the_fixture_site_is_byte_identical_with_jinjas_own_i18n(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = site / "minhbach.toml"  # pages only: the index is built from them
+    config.write_text(config.read_text(encoding="utf-8") + "search = false\n", encoding="utf-8")
+    pipeline.build(site, tmp_path / "folded")
+
+    def stock_i18n(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        settings = pelican_settings(*args, **kwargs)
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                         "extensions": ["jinja2.ext.i18n"]}
+        return settings
+
+    monkeypatch.setattr(pipeline, "pelican_settings", stock_i18n)
+    pipeline.build(site, tmp_path / "stock")
+    folded, stock = _html_pages(tmp_path / "folded"), _html_pages(tmp_path / "stock")
+    assert len(folded) > 20 and folded == stock
