@@ -82,7 +82,7 @@ def _report(count: bool) -> None:
         return
     for name, spent in seconds.most_common():
         print(f"{spent:8.2f} s  {pages[name]:6d}  {name}")
-    print(f"{sum(seconds.values()):8.2f} s  {sum(pages.values()):6d}  all templates")
+    print(f"{sum(seconds.values()):8.2f} s  {sum(pages.values()):6d}  in all")
 
 
 def main() -> None:
