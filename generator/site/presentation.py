@@ -55,4 +55,7 @@ def globals_for(settings: dict[str, Any]) -> dict[str, Any]:
         "config": settings["MINHBACH_CONFIG"],
         "charts": charts,  # SVG from numbers; charts.py escapes every text it draws
         "asset_url": AssetUrls(Path(settings["THEME"])),
+        # For the shared macros (agency cells): as a global, not from each page's context,
+        # they are imported once per environment instead of once per page.
+        "facts": settings.get("MINHBACH_FACTS"),
     }
