@@ -182,6 +182,10 @@ def generate(size: str, target: Path, seed: int = 2026) -> Path:
     (target / "content" / "pages" / "gioi-thieu.md").write_text(
         "---\ntitle: Giới thiệu\n---\nDự án mẫu cỡ tỉnh để đo hiệu năng Minh Bạch.\n",
         encoding="utf-8")
+    # minhbach.toml names the publisher's logo, which must exist in content/files/.
+    logo = Path("content") / "files" / "logo.png"
+    (target / logo).parent.mkdir(parents=True)
+    shutil.copy2(ROOT / logo, target / logo)
     shutil.copytree(ROOT / "data" / "organisations", target / "data" / "organisations")
     # The configuration names files here (the publisher's logo).
     shutil.copytree(ROOT / "content" / "files", target / "content" / "files")

@@ -181,5 +181,5 @@ def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, 
         "DELETE_OUTPUT_DIRECTORY": False,
         "OUTPUT_SOURCES": False,
         "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
-                              "extensions": ["jinja2.ext.i18n"]},
+                              "extensions": ["generator.site.i18n.ConstantTranslations"]},
     }

@@ -11,8 +11,23 @@ import pytest
 
 from generator.data.dataset import load_dataset
 from generator.facts.derive import derive
-from generator.opendata.exports import SCHEMAS, CatalogueOut, PlanOut, ReportOut, TaskRow
-from generator.opendata.opendata import BOM, DataFile, build_files, csv_bytes
+from generator.opendata.exports import (
+    SCHEMAS,
+    CatalogueOut,
+    CountsOut,
+    PlanOut,
+    ReportOut,
+    TaskRow,
+)
+from generator.opendata.opendata import (
+    BOM,
+    DataFile,
+    build_files,
+    csv_bytes,
+    csv_file,
+    csv_lines,
+    json_bytes,
+)
 
 PLAN = "tn-10-kh-ubnd-2024"
 DRAFT = "tn-20-kh-snn-2024"
@@ -103,6 +118,53 @@ def test_csv_cells_for_lists_nulls_and_dates() -> None:
     assert cells["title"] == 'Có "ngoặc", dấu phẩy'
     assert (cells["lead"], cells["coordinating"], cells["task_number"]) == ("a; b", "", "")
     assert (cells["completed"], cells["late"]) == ("2024-05-02", "false")
+
+
+def _task_row(task_id: str, title: str) -> TaskRow:
+    return TaskRow.model_validate({
+        "plan_id": "p", "period_id": "2024-nam", "period_label": "Năm 2024",
+        "cutoff": "2024-12-14", "section_id": "i", "area_id": "a", "task_id": task_id,
+        "task_number": None, "parent": None, "title": title, "lead": ["a"], "coordinating": [],
+        "timeline": None, "deadline": None, "no_deadline": None, "status": "hoan-thanh",
+        "status_label": "Hoàn thành", "reported_status": None, "late": False,
+        "days_late": None, "completed_late": False, "completed_late_basis": None,
+        "completed": None, "note": None, "reason": None, "evidence": [],
+        "previous_status": None, "changed": False, "sample": False})
+
+
+def test_csv_lines_written_once_make_the_same_file_as_all_rows_at_once() -> None:
+    first = [_task_row("t1", "=SUM(A1)"), _task_row("t2", 'Có "ngoặc"\nhai dòng')]
+    second = [_task_row("t3", "Đẩy mạnh, cải cách")]
+    joined = csv_file(TaskRow, csv_lines(TaskRow, first), csv_lines(TaskRow, second))
+    assert joined == csv_bytes(TaskRow, first + second)
+    assert [r[9] for r in csv.reader(io.StringIO(joined.decode("utf-8-sig")))][1:] == [
+        "'=SUM(A1)", 'Có "ngoặc"\nhai dòng', "Đẩy mạnh, cải cách"]
+
+
+def test_a_plans_every_report_file_is_its_reports_files_one_after_another(
+        files: dict[str, DataFile]) -> None:
+    every = _rows(files[f"/du-lieu/{PLAN}/tien-do-nhiem-vu.csv"])
+    one = _rows(files[f"/du-lieu/{PLAN}/bao-cao/2024-6-thang-nhiem-vu.csv"])
+    assert every == one and len(every) == 6
+
+
+@pytest.mark.parametrize("document", [
+    {"rate": 33.3333, "small": 0.00005, "tiny": 1e-7, "big": 1e16, "whole": 100.0},
+    {"text": "tre-han e-5 0.00001 \u001f \\ \" \u2028 Đẩy mạnh", "empty": [], "none": {}},
+    {"nested": [1, [2.5, {"k": None, "t": True, "f": False}]], "neg": -0.0001},
+    {"only": -3.14e-5},
+])
+def test_json_is_written_byte_for_byte_as_json_dumps_writes_it(document: dict) -> None:
+    expected = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    assert json_bytes(document) == expected
+
+
+def test_model_json_with_a_tiny_rate_is_written_as_json_dumps_writes_it() -> None:
+    counts = CountsOut(total=3, done=0, done_rate=0.00005, late=0, completed_late=0,
+                       by_status={"hoan-thanh": 0})
+    expected = json.dumps(counts.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    assert json_bytes(counts) == (expected + "\n").encode("utf-8")
+    assert b"5e-05" in json_bytes(counts)
 
 
 def test_report_json_matches_its_model_and_schema(files: dict[str, DataFile]) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
+from babel.numbers import format_decimal
 
 from generator.reading.vietnamese import (
     fold,
@@ -155,6 +157,14 @@ def test_format_number(value: float, expected: str) -> None:
     assert format_number(value) == expected
 
 
+def test_remembered_counts_read_as_babel_writes_them() -> None:
+    for n in [-1234567, -1, 0, 7, 999, 1000, 10**12, 7, -1]:
+        assert format_number(n) == format_decimal(n, locale="vi")
+    for x in [7.0, 7.25, 7.25, 0.0, -0.0, 0.0, 1e-7, -1234.5, 7]:
+        assert format_number(x) == format_decimal(x, locale="vi")
+    assert (format_number(0.0), format_number(-0.0), format_number(7.0)) == ("0", "-0", "7")
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     (95.5, "95,5%"),
     (100, "100%"),
@@ -168,3 +178,9 @@ def test_format_number(value: float, expected: str) -> None:
 ])
 def test_format_percent(value: float, expected: str) -> None:
     assert format_percent(value) == expected
+
+
+def test_remembered_percentages_read_the_same_for_equal_values() -> None:
+    pairs = [(0.0, "0%"), (-0.0, "0%"), (0, "0%"), (Decimal("95.65"), "95,7%"),
+             (Decimal("95.650"), "95,7%"), (95.65, "95,7%"), (95.65, "95,7%"), (95, "95%")]
+    assert [format_percent(v) for v, _ in pairs] == [e for _, e in pairs]

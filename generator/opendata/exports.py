@@ -294,7 +294,9 @@ def indicator_row(row: IndicatorProgress, sample: bool) -> IndicatorRow:
         previous_achieved=row.previous.achieved if row.previous else None, sample=sample)
 
 
-def report_out(progress: ReportProgress) -> ReportOut:
+def report_out(progress: ReportProgress, tasks: list[TaskRow],
+               indicators: list[IndicatorRow]) -> ReportOut:
+    """The report as JSON, with its rows built once by the caller (its CSV files share them)."""
     plan, period, report = progress.plan, progress.period, progress.report
     return ReportOut(
         plan_id=plan.id, plan_number=plan.number, plan_title=plan.title, period_id=period.id,
@@ -308,8 +310,7 @@ def report_out(progress: ReportProgress) -> ReportOut:
         sections=[SectionOut(section_id=s.section.id, number=s.section.number,
                              title=s.section.title, area_id=s.section.area,
                              counts=counts_out(s.counts)) for s in progress.sections],
-        tasks=[task_row(t, report.sample) for t in progress.tasks],
-        indicators=[indicator_row(i, report.sample) for i in progress.indicators])
+        tasks=tasks, indicators=indicators)
 
 
 def plan_task_row(fact: TaskFact) -> PlanTaskRow:

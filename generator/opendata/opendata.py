@@ -26,14 +26,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import to_json
 
 from ..facts.derive import Facts, PlanFacts
+from ..facts.progress import ReportProgress
 from ..site import urls
 from .exports import (
     SCHEMAS,
@@ -78,6 +81,8 @@ class DataFile:
 
 
 def _cell(value: Any) -> str:
+    if type(value) is str:  # most cells: checked first, as this runs for every cell
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -104,20 +109,60 @@ def _inert(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
-def csv_bytes(model: type[BaseModel], rows: Iterable[BaseModel]) -> bytes:
-    """UTF-8 with BOM, one header row (the model's field names), CRLF; no cell is a formula."""
+def _csv_text(rows: Iterable[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def csv_lines(model: type[BaseModel], rows: Iterable[BaseModel]) -> str:
+    """The data lines of a CSV file, without its header: a report's lines are written once
+    and serve both its own file and the plan's file of every report."""
     names = list(model.model_fields)
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow([_inert(_cell(getattr(row, name))) for name in names])
-    return (BOM + buffer.getvalue()).encode("utf-8")
+    return _csv_text([_inert(_cell(getattr(row, name))) for name in names] for row in rows)
+
+
+def csv_file(model: type[BaseModel], *lines: str) -> bytes:
+    """UTF-8 with BOM, one header row (the model's field names), CRLF; no cell is a formula."""
+    return (BOM + _csv_text([list(model.model_fields)]) + "".join(lines)).encode("utf-8")
+
+
+def csv_bytes(model: type[BaseModel], rows: Iterable[BaseModel]) -> bytes:
+    return csv_file(model, csv_lines(model, rows))
+
+
+# pydantic-core writes what json.dumps(ensure_ascii=False, indent=2) writes, ten times
+# faster, except floats below 1e-4, which Python writes with an exponent ("1e-05") and
+# pydantic-core in full ("0.00005") or as "1e-5": a file showing either form, even inside
+# a text, is written by json.dumps. Two literal scans: far cheaper than one alternation.
+_NEGATIVE_EXPONENT = re.compile(rb"e-\d")
 
 
 def json_bytes(value: BaseModel | dict[str, Any]) -> bytes:
     data = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = to_json(data, indent=2)
+    if b"0.0000" in text or _NEGATIVE_EXPONENT.search(text):
+        text = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    return text + b"\n"
+
+
+@dataclass(frozen=True)
+class _ReportRows:
+    """One report's task and indicator rows, built once for its JSON and CSV files."""
+
+    progress: ReportProgress
+    tasks: list[TaskRow]
+    indicators: list[IndicatorRow]
+    task_lines: str
+    indicator_lines: str
+
+
+def _report_rows(progress: ReportProgress) -> _ReportRows:
+    sample = progress.report.sample
+    tasks = [task_row(t, sample) for t in progress.tasks]
+    indicators = [indicator_row(i, sample) for i in progress.indicators]
+    return _ReportRows(progress, tasks, indicators, csv_lines(TaskRow, tasks),
+                       csv_lines(IndicatorRow, indicators))
 
 
 def plan_files(facts: PlanFacts) -> list[DataFile]:
@@ -135,34 +180,32 @@ def plan_files(facts: PlanFacts) -> list[DataFile]:
                  csv_bytes(PlanIndicatorRow, [plan_indicator_row(i) for i in facts.indicators]),
                  "Chỉ tiêu của kế hoạch", "chi-tieu", plan.id, sample=sample),
     ]
-    reports = progress.reports if progress else []
+    reports = [_report_rows(r) for r in progress.reports] if progress else []
     if reports:
         files += [
             DataFile(urls.data_url(plan.id, "tien-do-nhiem-vu.csv"),
-                     csv_bytes(TaskRow, [task_row(t, r.report.sample)
-                                         for r in reports for t in r.tasks]),
+                     csv_file(TaskRow, *(r.task_lines for r in reports)),
                      "Trạng thái mọi nhiệm vụ qua các kỳ báo cáo", "tien-do-nhiem-vu", plan.id,
                      sample=sample),
             DataFile(urls.data_url(plan.id, "tien-do-chi-tieu.csv"),
-                     csv_bytes(IndicatorRow, [indicator_row(i, r.report.sample)
-                                              for r in reports for i in r.indicators]),
+                     csv_file(IndicatorRow, *(r.indicator_lines for r in reports)),
                      "Kết quả mọi chỉ tiêu qua các kỳ báo cáo", "tien-do-chi-tieu", plan.id,
                      sample=sample),
         ]
-    for report in reports:
-        period, is_sample = report.period, report.report.sample
+    for rows in reports:
+        period, is_sample = rows.progress.period, rows.progress.report.sample
         base = f"bao-cao/{period.id}"
         files += [
-            DataFile(urls.data_url(plan.id, f"{base}.json"), json_bytes(report_out(report)),
+            DataFile(urls.data_url(plan.id, f"{base}.json"),
+                     json_bytes(report_out(rows.progress, rows.tasks, rows.indicators)),
                      f"Báo cáo {period.phrase}: tổng hợp, nhiệm vụ, chỉ tiêu", "bao-cao",
                      plan.id, period.id, is_sample),
             DataFile(urls.data_url(plan.id, f"{base}-nhiem-vu.csv"),
-                     csv_bytes(TaskRow, [task_row(t, is_sample) for t in report.tasks]),
+                     csv_file(TaskRow, rows.task_lines),
                      f"Trạng thái nhiệm vụ, {period.phrase}", "tien-do-nhiem-vu",
                      plan.id, period.id, is_sample),
             DataFile(urls.data_url(plan.id, f"{base}-chi-tieu.csv"),
-                     csv_bytes(IndicatorRow, [indicator_row(i, is_sample)
-                                              for i in report.indicators]),
+                     csv_file(IndicatorRow, rows.indicator_lines),
                      f"Kết quả chỉ tiêu, {period.phrase}", "tien-do-chi-tieu",
                      plan.id, period.id, is_sample),
         ]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -117,9 +118,20 @@ def format_datetime_long(dt: datetime) -> str:
 
 def format_number(x: float | Decimal) -> str:
     """Vietnamese grouping and decimal comma: 1234.5 → "1.234,5"."""
+    # Zero floats are not remembered: 0.0 == -0.0, but they read "0" and "-0".
+    if type(x) is int or (type(x) is float and x):
+        return _format_remembered(x)
     return format_decimal(x, locale=LOCALE)
 
 
+@lru_cache(maxsize=4096, typed=True)
+def _format_remembered(x: float) -> str:
+    # Pages print the same few counts and targets tens of thousands of times (37,000 at
+    # size S), at about 8 µs each through Babel.
+    return format_decimal(x, locale=LOCALE)
+
+
+@lru_cache(maxsize=4096, typed=True)  # equal values of one type always read the same
 def format_percent(value: float | Decimal) -> str:
     """Format a percentage number (95.5 → "95,5%", 100 → "100%", 33.333 → "33,3%").
 

@@ -6,6 +6,7 @@ These format values; they never compute domain facts (see `facts`).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,19 @@ from .wording import target_reading, validity
 def _date_long(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
-    return format_date_long(value.date() if isinstance(value, dt.datetime) else value)
+    return _day(value.date() if isinstance(value, dt.datetime) else value, long=True)
 
 
 def _date_short(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
-    return format_date_short(value.date() if isinstance(value, dt.datetime) else value)
+    return _day(value.date() if isinstance(value, dt.datetime) else value, long=False)
+
+
+@lru_cache(maxsize=4096)
+def _day(day: dt.date, long: bool) -> str:
+    # A site prints the same few hundred dates thousands of times (cut-offs, deadlines).
+    return format_date_long(day) if long else format_date_short(day)
 
 
 def _iso(value: dt.date | dt.datetime) -> str:
@@ -48,4 +55,7 @@ def globals_for(settings: dict[str, Any]) -> dict[str, Any]:
         "config": settings["MINHBACH_CONFIG"],
         "charts": charts,  # SVG from numbers; charts.py escapes every text it draws
         "asset_url": AssetUrls(Path(settings["THEME"])),
+        # For the shared macros (agency cells): as a global, not from each page's context,
+        # they are imported once per environment instead of once per page.
+        "facts": settings.get("MINHBACH_FACTS"),
     }
