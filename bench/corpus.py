@@ -187,8 +187,6 @@ def generate(size: str, target: Path, seed: int = 2026) -> Path:
     (target / logo).parent.mkdir(parents=True)
     shutil.copy2(ROOT / logo, target / logo)
     shutil.copytree(ROOT / "data" / "organisations", target / "data" / "organisations")
-    # The configuration names files here (the publisher's logo).
-    shutil.copytree(ROOT / "content" / "files", target / "content" / "files")
     shutil.copytree(ROOT / "themes", target / "themes")
     ids = []
     for data in _plans(rng, pools, plan_count):

@@ -74,7 +74,8 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: Pa
     settings["MINHBACH_FACTS"] = facts
     settings[CACHE_SETTING] = cache
     options = settings["JINJA_ENVIRONMENT"]
-    options["bytecode_cache"] = bytecode_cache(cache_folder(cache.output), options)
+    options["bytecode_cache"] = bytecode_cache(cache_folder(cache.output), cache.digests.site,
+                                               options)
     counter = _ErrorCounter()
     logging.getLogger("pelican").addHandler(counter)
     try:

@@ -165,3 +165,13 @@ def test_search_index_equal_after_incremental_build(project: Path, tmp_path: Pat
           "status: chua-thuc-hien\n")
     reused, pages = rebuild(project, tmp_path)
     assert 0 < reused < pages
+
+
+def test_translation_change_reaches_compiled_templates(project: Path, tmp_path: Path) -> None:
+    """`_('Lead')` is translated when a template compiles, and compiled templates are kept
+    between builds: a new wording must still reach every page."""
+    _edit(project / "themes" / "minhbach" / "translations" / "vi.po",
+          'msgstr "Cơ quan chủ trì"', 'msgstr "Đơn vị chủ trì"')
+    assert rebuild(project, tmp_path)[0] == 0
+    task = next((project / "output" / "ke-hoach").glob("*/nhiem-vu/*/index.html"))
+    assert "Đơn vị chủ trì" in task.read_text(encoding="utf-8")
