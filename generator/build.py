@@ -35,6 +35,7 @@ from .search.search_index import IndexSummary, write_index
 from .search.search_text import Exclusion, PageText, read_page
 from .settings import SiteConfig, load_config, pelican_settings
 from .site.caching_writer import CACHE_SETTING
+from .site.page_jobs import JOBS_SETTING
 from .site.published_links import unsafe_markup
 
 
@@ -69,9 +70,11 @@ def _forget_pelican_contents() -> None:
             cache.clear()
 
 
-def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: PageCache) -> None:
+def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: PageCache,
+           jobs: int | None = None) -> None:
     settings = read_settings(None, override=pelican_settings(root, output, config))
     settings["MINHBACH_FACTS"] = facts
+    settings[JOBS_SETTING] = jobs
     settings[CACHE_SETTING] = cache
     options = settings["JINJA_ENVIRONMENT"]
     options["bytecode_cache"] = bytecode_cache(cache_folder(cache.output), cache.digests.site,
@@ -160,8 +163,9 @@ def _page_cache(root: Path, output: Path, data: Dataset, fresh: bool) -> PageCac
 
 
 def build(root: Path, output: Path | None = None, phases: Phases | None = None,
-          strict: bool = False, fresh: bool = False) -> Facts:
-    """Build the site into `output`; `phases` tells what each phase did, when given.
+          strict: bool = False, fresh: bool = False, jobs: int | None = None) -> Facts:
+    """Build the site into `output`; `phases` tells what each phase did, when given;
+    pages are rendered by at most `jobs` processes (default: one per core).
 
     Pages whose inputs did not change since the last build into `output` are taken from
     it (see `incremental`); `fresh` renders every page.
@@ -177,7 +181,7 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
     cache = _page_cache(root, output, data, fresh)
     staging = _folder_beside(output, "build")
     try:
-        phases.run("Dựng trang", lambda: render(root, staging, config, facts, cache),
+        phases.run("Dựng trang", lambda: render(root, staging, config, facts, cache, jobs),
                    lambda _: describe_pages(staging, cache))
         _refuse_unsafe_markup(staging, cache)
         write_schemas(staging / "schema")

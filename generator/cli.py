@@ -62,7 +62,7 @@ def _build(args: argparse.Namespace) -> int:
     from .phases import Phases
 
     output = args.output or args.root / "output"
-    facts = build(args.root, output, Phases(_say(args)), args.strict, args.full)
+    facts = build(args.root, output, Phases(_say(args)), args.strict, args.full, args.jobs)
     _print_problems(facts.data.warnings.items)
     if not args.quiet:
         print(f"Đã dựng trang vào {output}")
@@ -99,6 +99,12 @@ class Commands:
         return command
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương, không phải “{text}”")
+    return int(text)
+
+
 def _strict(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true",
                          help="coi cảnh báo là lỗi (mã thoát 1); CI dùng tùy chọn này")
@@ -114,6 +120,8 @@ def _build_command(commands: Commands) -> None:
                        help="thư mục xuất (mặc định: output/)")
     build.add_argument("--full", action="store_true",
                        help="dựng lại mọi trang, không dùng lại trang của lần dựng trước")
+    build.add_argument("--jobs", type=_positive, metavar="SỐ",
+                       help="số tiến trình dựng trang cùng lúc (mặc định: số nhân CPU)")
     _strict(build)
 
 

@@ -134,3 +134,18 @@ def test_verbose_build_keeps_pelicans_own_report(site: Path,
     code, out, _ = _run(["build", "-v", "--root", str(site)], capsys)
     assert code == EXIT_OK
     assert "Done: Processed" in out and "Dựng trang:" in out
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "hai"])
+def test_build_jobs_must_be_a_positive_number(site: Path, jobs: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--root", str(site), "build", "--jobs", jobs])
+    assert stopped.value.code == EXIT_USAGE
+    assert f"cần một số nguyên dương, không phải “{jobs}”" in capsys.readouterr().err
+    assert not (site / "output").exists()
+
+
+def test_build_with_one_job_builds(site: Path) -> None:
+    assert main(["--root", str(site), "-q", "build", "--jobs", "1"]) == EXIT_OK
+    assert (site / "output" / "index.html").exists()

@@ -68,10 +68,14 @@ def _child(writer: Any, generator: Any, jobs: list[PageJob], results: Connection
             results.send(("failed", RuntimeError(str(error)), captured.messages))
 
 
-def _processes(pages: int) -> int:
+JOBS_SETTING = "MINHBACH_JOBS"  # at most this many processes (`minhbach build --jobs`)
+
+
+def _processes(pages: int, limit: int | None) -> int:
     if threading.active_count() > 1 or not hasattr(os, "fork"):
         return 1
-    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES, pages // MIN_PAGES_PER_PROCESS))
+    most = min(limit or os.cpu_count() or 1, MAX_PROCESSES)
+    return max(1, min(most, pages // MIN_PAGES_PER_PROCESS))
 
 
 def _merge(writer: Any, entries: dict[str, Entry], messages: list[str]) -> None:
@@ -84,7 +88,7 @@ def _merge(writer: Any, entries: dict[str, Entry], messages: list[str]) -> None:
 def write_pages(writer: Any, generator: Any, jobs: list[PageJob]) -> None:
     """Write every page of `jobs`; the output does not depend on how many processes did."""
     todo = [job for job in jobs if not _reused(writer, generator, job)]
-    count = _processes(len(todo))
+    count = _processes(len(todo), generator.settings.get(JOBS_SETTING))
     shares = [todo[i::count] for i in range(count)]
     fork = multiprocessing.get_context("fork")
     if count > 1:  # a child would print again what is still buffered here
