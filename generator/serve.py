@@ -52,7 +52,7 @@ def rebuild(root: Path, output: Path, state: PreviewState) -> None:
 
     try:
         # Each phase on its own line, so staff see how many pages a save rebuilt.
-        build(root, output, Phases(lambda line: print(line, flush=True)))
+        build(root, output, Phases(lambda line: print(line, flush=True)), remove_later=True)
     except InvalidProject as error:
         problems = [str(p) for p in error.problems.sorted()]
         print("\n".join(problems), file=sys.stderr, flush=True)

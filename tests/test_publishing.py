@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build import build, publish, recover
 from generator.errors import InvalidProject
 from generator.search.pagefind_bundle import verify_bundle
 from generator.search.pagefind_client import PagefindError
@@ -218,3 +218,18 @@ def test_markup_scan_reads_every_way_a_script_can_hide(tmp_path: Path) -> None:
 
 def test_example_site_has_no_unsafe_markup(example_site: Path) -> None:
     assert not unsafe_markup(example_site)
+
+
+def test_old_site_removed_later_is_gone_after_the_next_recover(tmp_path: Path) -> None:
+    """serve publishes and lets a thread remove the old site; whatever the thread has not
+    removed yet, the next build's `recover` removes, and never touches the new site."""
+    output, staging = tmp_path / "output", tmp_path / "staging"
+    output.mkdir()
+    (output / "cu.html").write_text("cũ", encoding="utf-8")
+    staging.mkdir()
+    (staging / "moi.html").write_text("mới", encoding="utf-8")
+    publish(staging, output, remove_later=True)
+    assert [p.name for p in output.iterdir()] == ["moi.html"]
+    recover(output)
+    assert not build_leftovers(tmp_path)
+    assert (output / "moi.html").read_text(encoding="utf-8") == "mới"

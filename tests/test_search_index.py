@@ -307,5 +307,5 @@ def test_index_chunks_follow_the_size_of_the_site() -> None:
     # Small chunks keep a query's download small; a bounded number keeps the chunk list
     # (loaded before every first search) short on big sites.
     assert chunk_size(1_000) == MIN_CHUNK
-    assert chunk_size(60_000) == 300
+    assert chunk_size(600_000) == 300
     assert chunk_size(3_000_000) == 3_000_000 // TARGET_CHUNKS
