@@ -49,22 +49,23 @@ def report_status(rng: random.Random, root: Path) -> str:
                          lambda m: f"  status: {new}")
 
 
+def _append(rng: random.Random, path: Path, key: str, words: str) -> str:
+    """Add words to a plain (unquoted) `key:` value somewhere in the file."""
+    line = re.compile(rf"(?m)^( *){key}: ([^'\"\n].*)$")
+    return _replace_line(rng, path, line, lambda m: f"{m[1]}{key}: {m[2]} {words}")
+
+
 def plan_title(rng: random.Random, root: Path) -> str:
     path = _pick(rng, root / "data" / "plans", "*.yaml")
-    return _replace_line(rng, path, re.compile(r"(?m)^( *)title: ([^'\"\n].*)$"),
-                         lambda m: f"{m[1]}title: {m[2]} sửa {rng.randint(1, 99)}")
+    return _append(rng, path, "title", f"sửa {rng.randint(1, 99)}")
 
 
 def organisation_name(rng: random.Random, root: Path) -> str:
-    path = _pick(rng, root / "data" / "organisations", "*.yaml")
-    return _replace_line(rng, path, re.compile(r"(?m)^( *)name: ([^'\"\n].*)$"),
-                         lambda m: f"{m[1]}name: {m[2]} mới")
+    return _append(rng, _pick(rng, root / "data" / "organisations", "*.yaml"), "name", "mới")
 
 
 def news_title(rng: random.Random, root: Path) -> str:
-    path = _pick(rng, root / "content" / "news", "*.md")
-    return _replace_line(rng, path, re.compile(r"(?m)^title: ([^'\"\n].*)$"),
-                         lambda m: f"title: {m[1]} – cập nhật")
+    return _append(rng, _pick(rng, root / "content" / "news", "*.md"), "title", "– cập nhật")
 
 
 def plan_text(rng: random.Random, root: Path) -> str:

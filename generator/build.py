@@ -24,7 +24,7 @@ from pelican.settings import read_settings
 
 from .data.dataset import Dataset, load_dataset
 from .editor.deployment import add_deployment_files
-from .errors import InvalidProject, Location, Problems
+from .errors import InvalidProject, Location, LoggedErrors, Problems
 from .facts.derive import Facts, derive
 from .incremental.bytecode import bytecode_cache
 from .incremental.inputs import digest_inputs
@@ -52,15 +52,6 @@ def check(root: Path, strict: bool = False) -> tuple[SiteConfig, Dataset]:
     return config, data
 
 
-class _ErrorCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def _forget_pelican_contents() -> None:
     """Pelican memoizes every post's content on its class and never lets go: a preview
     that rebuilds on every save kept every build's site and facts alive (+20 MB a build
@@ -80,7 +71,7 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: Pa
     options = settings["JINJA_ENVIRONMENT"]
     options["bytecode_cache"] = bytecode_cache(cache_folder(cache.output), cache.digests.site,
                                                options)
-    counter = _ErrorCounter()
+    counter = LoggedErrors()
     logging.getLogger("pelican").addHandler(counter)
     try:
         Pelican(settings).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,3 +81,14 @@ def relative(path: Path, root: Path) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+class LoggedErrors(logging.Handler):
+    """The errors a library logged instead of raising (Pelican does), to report them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

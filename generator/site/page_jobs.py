@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from ..errors import LoggedErrors
 from ..incremental.page_cache import Entry
 from . import urls
 
@@ -37,15 +38,6 @@ class PageJob:
     context: dict[str, Any]
 
 
-class _Captured(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def _write(writer: Any, generator: Any, job: PageJob) -> None:
     writer.write_file(urls.save_as(job.url), generator.get_template(job.template),
                       generator.context, relative_urls=False, page_url=job.url,
@@ -53,7 +45,7 @@ def _write(writer: Any, generator: Any, job: PageJob) -> None:
 
 
 def _child(writer: Any, generator: Any, jobs: list[PageJob], results: Connection) -> None:
-    captured = _Captured()
+    captured = LoggedErrors()
     logging.getLogger("pelican").addHandler(captured)
     try:
         for job in jobs:
