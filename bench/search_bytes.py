@@ -30,6 +30,7 @@ from tests.browser.searching import status, wait_for_results
 
 QUERIES = ("cải cách thủ tục", "cai cach")
 TARGET_KB = 100
+BUNDLE = Path("pagefind") / "pagefind.js"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ def main() -> None:
     parser.add_argument("site", type=Path, help="a built output folder")
     parser.add_argument("queries", nargs="*", default=list(QUERIES))
     args = parser.parse_args()
+    if not (args.site / "tim-kiem" / "index.html").is_file() or not (args.site / BUNDLE).is_file():
+        raise SystemExit(f"{args.site}: no search page or Pagefind bundle: build with search on")
     report(args.site, tuple(args.queries))
 
 
