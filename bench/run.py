@@ -4,11 +4,15 @@
     .venv/bin/python bench/run.py S --repeat 3 # best of three
 
 For each size it generates the corpus (bench/corpus.py) in a temporary folder, then
-prints: `minhbach check` time; `minhbach build` wall time, pages/s, peak memory and
-output bytes with the search index on and off (the difference is Pagefind's share);
-the index's size; then Hugo (Debian's `hugo`) and plain Pelican (with Python-Markdown,
-the `bench` extra) building the same number of comparable Markdown pages, and the
-ratios. Nothing here is a test: it only prints numbers.
+prints: `minhbach check` time; full builds (`--full`) with the search index off and on:
+wall time, pages/s, peak memory, CPU seconds, output bytes; the index's size, the
+documents indexed and Pagefind's own peak memory (bench/measuring.py); page weight by
+kind of page (bench/page_weight.py); the bytes of a first search in Chromium
+(bench/search_bytes.py); incremental rebuilds after one edit, with search on and off
+(bench/rebuilds.py); then Hugo (Debian's `hugo`) and plain Pelican (with
+Python-Markdown, the `bench` extra) building the same number of comparable Markdown
+pages, and the ratios. Our figures are printed and flushed before Hugo and Pelican run.
+Nothing here is a test: it only prints numbers.
 """
 
 from __future__ import annotations

@@ -1,11 +1,14 @@
-"""How the size of Pagefind's index chunks trades the meta file against the chunks a query loads.
+"""Variants of the search index, measured: Pagefind's chunk size, and leaving out the row records.
 
 An experiment, not a setting: for each value of `search_index.TARGET_CHUNKS` given, the
 project is built again in this process (the incremental cache reuses every page, so
 only the search phase runs in earnest), and the bundle's chunk count, its meta file and
-the bytes of a first search in Chromium (bench/search_bytes.py) are printed.
+the bytes of a first search in Chromium (bench/search_bytes.py) are printed. The chunk
+size trades the meta file (which lists the chunks) against the chunks a query loads.
+`--no-records` indexes the pages alone, without one record per task and indicator.
 
-    python bench/search_chunks.py /tmp/bench-m/project 200 2000 20000
+    python bench/search_variants.py /tmp/bench-m/project 200 2000 20000
+    python bench/search_variants.py /tmp/bench-m/project 20000 --no-records
 """
 
 from __future__ import annotations
@@ -47,7 +50,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path, help="a project built once already")
     parser.add_argument("targets", nargs="+", type=int)
+    parser.add_argument("--no-records", action="store_true", help="index the pages alone")
     args = parser.parse_args()
+    if args.no_records:
+        search_index.row_records = lambda facts: iter(())
     set_search(args.project, True)
     for target in args.targets:
         measure(args.project.resolve(), target)
