@@ -156,7 +156,7 @@ def news(rng: random.Random, index: int, plans: list[str]) -> str:
             f"và nâng cao chỉ số hài lòng của người dân (tin số {index}).\n")
 
 
-def _dump(path: Path, data: object) -> None:
+def dump(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
                     encoding="utf-8")
@@ -191,12 +191,12 @@ def generate(size: str, target: Path, seed: int = 2026) -> Path:
     ids = []
     for data in _plans(rng, pools, plan_count):
         ids.append(data["id"])
-        _dump(target / "data" / "plans" / f"{data['id']}.yaml", data)
+        dump(target / "data" / "plans" / f"{data['id']}.yaml", data)
         (target / "content" / "plans").mkdir(parents=True, exist_ok=True)
         (target / "content" / "plans" / f"{data['id']}.md").write_text(
             rng.choice(pools.texts), encoding="utf-8")
         for period, cutoff in PERIODS:
-            _dump(target / "data" / "reports" / data["id"] / f"{data['year']}-{period}.yaml",
+            dump(target / "data" / "reports" / data["id"] / f"{data['year']}-{period}.yaml",
                   report(rng, data, period, cutoff))
     for index in range(1, news_count + 1):
         path = target / "content" / "news" / f"tin-{index:05d}.md"

@@ -4,11 +4,15 @@
     .venv/bin/python bench/run.py S --repeat 3 # best of three
 
 For each size it generates the corpus (bench/corpus.py) in a temporary folder, then
-prints: `minhbach check` time; `minhbach build` wall time, pages/s, peak memory and
-output bytes with the search index on and off (the difference is Pagefind's share);
-the index's size; then Hugo (Debian's `hugo`) and plain Pelican (with Python-Markdown,
-the `bench` extra) building the same number of comparable Markdown pages, and the
-ratios. Nothing here is a test: it only prints numbers.
+prints: `minhbach check` time; full builds (`--full`) with the search index off and on:
+wall time, pages/s, peak memory, CPU seconds, output bytes; the index's size, the
+documents indexed and Pagefind's own peak memory (bench/measuring.py); page weight by
+kind of page (bench/page_weight.py); the bytes of a first search in Chromium
+(bench/search_bytes.py); incremental rebuilds after one edit, with search on and off
+(bench/rebuilds.py); then Hugo (Debian's `hugo`) and plain Pelican (with
+Python-Markdown, the `bench` extra) building the same number of comparable Markdown
+pages, and the ratios. Our figures are printed and flushed before Hugo and Pelican run.
+Nothing here is a test: it only prints numbers.
 """
 
 from __future__ import annotations
@@ -21,40 +25,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the modules beside this one
 
+import page_weight
+import rebuilds
 from corpus import SIZES, generate
+from measuring import Run, best
 
+BENCH = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
 MINHBACH = VENV_BIN / "minhbach"
-
-
-@dataclass(frozen=True)
-class Run:
-    seconds: float
-    peak_mb: float
-    cpu: float  # user + system seconds: fairer than wall time on a shared machine
-
-
-def timed(command: list[str], cwd: Path) -> Run:
-    """Wall time, peak resident memory and CPU time of one command, from GNU time."""
-    report = cwd / ".time"
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(report), *command],
-                            cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    seconds, kilobytes, user, system = report.read_text().split()[-4:]
-    report.unlink()
-    return Run(float(seconds), int(kilobytes) / 1024, float(user) + float(system))
-
-
-def best(command: list[str], cwd: Path, repeat: int) -> Run:
-    runs = [timed(command, cwd) for _ in range(repeat)]
-    return min(runs, key=lambda r: r.seconds)
 
 
 def tree_bytes(folder: Path) -> tuple[int, int]:
@@ -118,19 +100,34 @@ def pelican_site(folder: Path, pages: int) -> Path:
 
 
 def minhbach_figures(project: Path, repeat: int) -> dict[str, float]:
+    """Full builds (`--full`: the incremental cache would otherwise reuse the pages)."""
     check = best([str(MINHBACH), "check"], project, repeat)
     set_search(project, False)
-    without = best([str(MINHBACH), "build"], project, repeat)
+    without = best([str(MINHBACH), "build", "--full"], project, repeat)
     set_search(project, True)
-    with_index = best([str(MINHBACH), "build"], project, repeat)
+    with_index = best([str(MINHBACH), "build", "--full"], project, repeat)
     output = project / "output"
     files, size = tree_bytes(output)
     index_files, index_bytes = tree_bytes(output / "pagefind")
+    indexed_pages, records = rebuilds.indexed(with_index.output)
     return {"pages": html_pages(output), "check": check.seconds, "check_mb": check.peak_mb,
             "check_cpu": check.cpu, "build": with_index.seconds, "build_mb": with_index.peak_mb,
             "build_cpu": with_index.cpu, "build_no_search": without.seconds,
             "build_no_search_mb": without.peak_mb, "build_no_search_cpu": without.cpu,
-            "files": files, "bytes": size, "index_files": index_files, "index_bytes": index_bytes}
+            "files": files, "bytes": size, "index_files": index_files, "index_bytes": index_bytes,
+            "pagefind_mb": with_index.pagefind_mb, "indexed_pages": indexed_pages,
+            "records": records,
+            "search_phase": sum(p.seconds for p in rebuilds.phases(with_index.output)
+                                if p.name == rebuilds.SEARCH_PHASE)}
+
+
+def incremental_figures(project: Path) -> None:
+    """Edits and incremental builds, search on, then the same with search off."""
+    rebuilds.report(rebuilds.rebuild_all(project, MINHBACH, search=True))
+    set_search(project, False)
+    # The search setting is an input of every page: this build renders the site again.
+    rebuilds.report([rebuilds.measure(project, MINHBACH, "search turned off", search=False)])
+    rebuilds.report(rebuilds.rebuild_all(project, MINHBACH, search=False))
 
 
 def engine_figures(folder: Path, pages: int, repeat: int) -> dict[str, Run | None]:
@@ -167,7 +164,12 @@ def report_ours(size: str, m: dict[str, float]) -> None:
     print(f"minhbach build, search     {m['build']:8.1f} s   {m['build_mb']:7.0f} MB   "
           f"{m['pages'] / m['build']:7.0f} pages/s   cpu {m['build_cpu']:.1f} s")
     print(f"  search share (on − off)  {pagefind:8.1f} s   index {m['index_bytes'] / 2**20:.1f} MB"
-          f" in {m['index_files']:.0f} files", flush=True)
+          f" in {m['index_files']:.0f} files")
+    documents = m["indexed_pages"] + m["records"]
+    print(f"  search phase {m['search_phase']:.1f} s for {documents:.0f} documents"
+          f" ({m['indexed_pages']:.0f} pages + {m['records']:.0f} row records); Pagefind's own"
+          f" peak {m['pagefind_mb']:.0f} MB ({m['pagefind_mb'] / documents * 1024:.0f} KB a"
+          f" document)", flush=True)
 
 
 def report_engines(m: dict[str, float], engines: dict[str, Run | None]) -> None:
@@ -192,6 +194,10 @@ def main() -> None:
             project = generate(size, base / "project")
             figures = minhbach_figures(project, args.repeat)
             report_ours(size, figures)
+            page_weight.report(project / "output")
+            subprocess.run([sys.executable, "-u", str(BENCH / "search_bytes.py"),
+                            str(project / "output")], check=False)
+            incremental_figures(project)
             report_engines(figures, engine_figures(base, int(figures["pages"]), args.repeat))
 
 
