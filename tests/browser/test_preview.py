@@ -48,3 +48,6 @@ def test_page_reloads_after_save_and_shows_errors_until_fixed(site: Path, page: 
         box.wait_for(state="detached", timeout=TIMEOUT_MS)
         heading.filter(has_text="Thử Nghiệm năm 2024").wait_for(timeout=TIMEOUT_MS)
         assert "(sửa)" not in heading.inner_text()
+        # Leave the page before the preview stops: Chromium fetches the favicon after a
+        # reload's load event, and a server gone mid-fetch is the test's doing, not a fault.
+        page.goto("about:blank")
