@@ -1,17 +1,23 @@
 """Results kept between builds under a content key: a value made from inputs whose digest
 is the key is taken from disk instead of made again.
 
-Entries are pickles the build itself wrote into the cache folder beside `output/`
-(nothing staff write is ever unpickled). Entries a build did not ask for are removed
-when it is published, so the folder holds one build's worth.
+Entries are pickles the build itself wrote into the cache folder beside `output/`.
+Each is signed with a secret kept outside the project (`~/.cache/minhbach/secret`), and
+an entry whose signature does not match is never unpickled: a cache folder committed to
+the repository, or copied from elsewhere, cannot run code in a build. Entries a build
+did not ask for are removed when it is published, so the folder holds one build's worth.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,9 +49,15 @@ class Memo:
         self.used.add(key)
         if self.read:
             try:
-                return pickle.loads((self.folder / f"{key}.pickle").read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                pass
+                kept = (self.folder / f"{key}.pickle").read_bytes()
+            except OSError:
+                return MISSING
+            signature, payload = kept[:_SIGNATURE], kept[_SIGNATURE:]
+            if hmac.compare_digest(signature, _sign(key, payload)):
+                try:
+                    return pickle.loads(payload)
+                except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                    pass
         return MISSING
 
     def keep(self, key: str, value: object) -> None:
@@ -54,8 +66,9 @@ class Memo:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, partial = tempfile.mkstemp(dir=self.folder, suffix=".partial")
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(handle, "wb") as file:
-                file.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                file.write(_sign(key, payload) + payload)
             os.replace(partial, self.folder / f"{key}.pickle")
         except OSError:
             pass
@@ -67,3 +80,45 @@ class Memo:
         for path in self.folder.iterdir():
             if path.stem not in self.used:
                 path.unlink(missing_ok=True)  # a .partial of a killed build too
+
+
+_SIGNATURE = hashlib.sha256().digest_size
+_SECRET_BYTES = 32
+
+
+def _sign(key: str, payload: bytes) -> bytes:
+    return hmac.new(_secret(), key.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+
+@cache
+def _secret() -> bytes:
+    """This machine's signing secret, made on first use; where none can be kept, one for
+    this process (entries then last only as long as it)."""
+    made = secrets.token_bytes(_SECRET_BYTES)
+    try:
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minhbach"
+    except RuntimeError:  # no home folder
+        return made
+    path = home / "secret"
+    kept = _read_secret(path)
+    if kept is not None:
+        return kept
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(made)
+    except FileExistsError:  # another build is making it: use it once it is whole
+        return _read_secret(path) or made
+    except OSError:
+        pass
+    return made
+
+
+def _read_secret(path: Path) -> bytes | None:
+    """The secret, if whole: a short (or empty) one would sign for anybody."""
+    try:
+        kept = path.read_bytes()
+    except OSError:
+        return None
+    return kept if len(kept) >= _SECRET_BYTES else None
