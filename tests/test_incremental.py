@@ -175,3 +175,18 @@ def test_translation_change_reaches_compiled_templates(project: Path, tmp_path: 
     assert rebuild(project, tmp_path)[0] == 0
     task = next((project / "output" / "ke-hoach").glob("*/nhiem-vu/*/index.html"))
     assert "Đơn vị chủ trì" in task.read_text(encoding="utf-8")
+
+
+def test_a_cache_that_cannot_be_saved_does_not_fail_the_build(project: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             ) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise PermissionError("chỉ đọc")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    _edit(min((project / "data" / "reports").rglob("*.yaml")), "status: hoan-thanh\n",
+          "status: dang-thuc-hien\n")
+    build(project)  # published; only the index is lost
+    monkeypatch.undo()
+    reused, pages = rebuild(project, tmp_path)
+    assert reused == 0 and pages > 0

@@ -11,6 +11,7 @@ after a build was published, so it always describes the `output/` beside it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -124,16 +125,21 @@ class PageCache:
                 for f, _, _ in e.files}
 
     def save(self) -> None:
-        """Record this build's pages, once it is published into `self.output`."""
+        """Record this build's pages, once it is published into `self.output`. The site is
+        published already: a cache that cannot be written only makes the next build full."""
         index = cache_index(self.output)
-        index.parent.mkdir(parents=True, exist_ok=True)
         saved = {"format": FORMAT,
                  "pages": {n: [e.key, [list(f) for f in e.files]]
                            for n, e in sorted(self.entries.items())}}
         partial = index.with_name(index.name + ".partial")
-        partial.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
-        partial.replace(index)
-        self.memo.prune()
+        try:
+            index.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+            partial.replace(index)
+            self.memo.prune()
+        except OSError:
+            with contextlib.suppress(OSError):
+                index.unlink(missing_ok=True)  # it describes the site just replaced
 
     def _unchanged(self, file: tuple[str, int, int]) -> bool:
         try:
