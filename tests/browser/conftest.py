@@ -130,10 +130,14 @@ class Problems:
         self._navigations += 1
 
     def _failed(self, request: Any) -> None:
-        # Leaving a page cancels what it was still loading (Chromium fetches the favicon
-        # after the load event, so a quick next step cuts it): not a fault of the site.
-        cut_by_leaving = (request.failure == "net::ERR_ABORTED"
-                          and self._started.get(request, self._navigations) < self._navigations)
+        # Leaving a page cancels what it was still loading: not a fault of the site.
+        # Chromium fetches the favicon from the browser process after the load event, and
+        # playwright can report that request after the next navigation has begun (a
+        # preview reload right after a quick rebuild), so a cancelled favicon is always
+        # one cut by leaving; other requests are judged by when they started.
+        started = self._started.get(request, self._navigations)
+        cut_by_leaving = request.failure == "net::ERR_ABORTED" and (
+            started < self._navigations or "/favicon." in request.url)
         if not (cut_by_leaving or request.url.endswith(self.cut_on_purpose)):
             self.items.append(f"request failed: {request.url} ({request.failure})")
 
