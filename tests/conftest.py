@@ -35,3 +35,9 @@ def build_leftovers(folder: Path) -> list[str]:
 
     return sorted(p.name for p in folder.iterdir()
                   if p.name.startswith(".minhbach-") and p.name != CACHE_FOLDER)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its path relative to it, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -11,7 +11,7 @@ import pytest
 from generator.build import build
 from generator.cli import main
 
-from .conftest import build_leftovers
+from .conftest import build_leftovers, snapshot
 
 
 @pytest.fixture
@@ -94,22 +94,17 @@ def test_sitemap_lists_pages_with_absolute_urls(built: Path) -> None:
     assert "<loc>https://thu-nghiem.example/ke-hoach/tn-10-kh-ubnd-2024/</loc>" in sitemap
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_failed_build_leaves_last_good_output_untouched(site: Path, capsys) -> None:
     output = site / "output"
     build(site, output)
-    before = _snapshot(output)
+    before = snapshot(output)
     plan = site / "data/plans/tn-10-kh-ubnd-2024.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("area: cai-cach-the-che", "area: x"),
                     encoding="utf-8")
     assert main(["--root", str(site), "build"]) == 1
     err = capsys.readouterr().err
     assert "data/plans/tn-10-kh-ubnd-2024.yaml:59:11: không tìm thấy lĩnh vực “x”" in err
-    assert _snapshot(output) == before
+    assert snapshot(output) == before
     assert not build_leftovers(site)
 
 
@@ -117,7 +112,7 @@ def test_same_input_gives_byte_identical_output(site: Path, tmp_path: Path) -> N
     build(site, tmp_path / "a")
     build(site, tmp_path / "b")
     compared = filecmp.dircmp(tmp_path / "a", tmp_path / "b")
-    assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b"), compared.diff_files
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b"), compared.diff_files
 
 
 def test_no_absolute_build_paths_leak_into_output(built: Path, site: Path) -> None:

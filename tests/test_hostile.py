@@ -19,7 +19,7 @@ from generator.data.content_checks import MAX_HEADINGS
 from generator.data.dataset import MAX_ROWS, load_dataset
 from generator.data.loading import MAX_FILE_BYTES
 from generator.site.markdown import outline
-from tests.conftest import FIXTURE_SITE, PROJECT_ROOT, build_leftovers
+from tests.conftest import FIXTURE_SITE, PROJECT_ROOT, build_leftovers, snapshot
 
 HOSTILE = Path(__file__).parent / "hostile"
 CASES = sorted(p.stem for p in HOSTILE.glob("*.input"))
@@ -32,12 +32,7 @@ def _published(site: Path) -> dict[str, bytes]:
     (output / "ke-hoach").mkdir(parents=True, exist_ok=True)
     (output / "index.html").write_text("<p>trang cũ</p>", encoding="utf-8")
     (output / "ke-hoach/index.html").write_text("<p>kế hoạch cũ</p>", encoding="utf-8")
-    return _snapshot(output)
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return snapshot(output)
 
 
 def _refused(site: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -49,7 +44,7 @@ def _refused(site: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     built = capsys.readouterr().err
     assert checked == built
     assert "Traceback" not in built
-    assert _snapshot(site / "output") == before
+    assert snapshot(site / "output") == before
     assert not build_leftovers(site)
     # Warnings (a task without a lead…) may come alongside; these cases are about errors.
     problems = [line for line in built.split("\n\n")[0].splitlines()

@@ -19,6 +19,7 @@ from generator.build import build
 from generator.errors import InvalidProject
 from generator.incremental.page_cache import CACHE_FOLDER
 from generator.phases import Phases
+from tests.conftest import snapshot
 
 
 @pytest.fixture(scope="module")
@@ -38,17 +39,13 @@ def project(built_corpus: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(built_corpus, tmp_path / "project", symlinks=True))
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def rebuild(project: Path, tmp_path: Path) -> tuple[int, int]:
     """Build incrementally and afresh; assert both sites are the same bytes; return how
     many pages the incremental build reused, and how many HTML pages there are."""
     said: list[str] = []
     build(project, phases=Phases(said.append))
     build(project, tmp_path / "fresh", fresh=True)
-    incremental, fresh = _files(project / "output"), _files(tmp_path / "fresh")
+    incremental, fresh = snapshot(project / "output"), snapshot(tmp_path / "fresh")
     assert sorted(incremental) == sorted(fresh)
     assert [name for name in fresh if incremental[name] != fresh[name]] == []
     line = next(s for s in said if s.startswith("Dựng trang"))
@@ -148,13 +145,13 @@ def test_page_changed_in_output_by_hand_is_rendered_again(project: Path, tmp_pat
 
 
 def test_failed_build_keeps_output_and_cache(project: Path, tmp_path: Path) -> None:
-    before = _files(project / "output")
+    before = snapshot(project / "output")
     index = sorted((project / CACHE_FOLDER).glob("*.json"))
     saved = [p.read_bytes() for p in index]
     _edit(_plan(project), "status: con-hieu-luc", "status: khong-co-trang-thai-nay")
     with pytest.raises(InvalidProject):
         build(project)
-    assert _files(project / "output") == before
+    assert snapshot(project / "output") == before
     assert [p.read_bytes() for p in index] == saved
 
 

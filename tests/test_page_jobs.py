@@ -12,6 +12,7 @@ import pytest
 
 from generator.build import build
 from generator.site import page_jobs
+from tests.conftest import snapshot
 
 # Run in a fresh interpreter: a fork needs a single-threaded process, and pytest may hold
 # threads (the browser tests'). Every page gets its own share so the fixture site forks.
@@ -36,10 +37,6 @@ print(len(started))
 """
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def test_forked_build_writes_the_same_site(site: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     forked = subprocess.run([sys.executable, "-c", _FORKED_BUILD, str(site), str(tmp_path / "a")],
@@ -47,7 +44,7 @@ def test_forked_build_writes_the_same_site(site: Path, tmp_path: Path,
     assert forked.stdout.split()[-1] == "2"  # two children beside the build's own process
     monkeypatch.setattr(page_jobs, "MAX_PROCESSES", 1)
     build(site, tmp_path / "b", fresh=True)
-    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
 
 
 class _Writer:

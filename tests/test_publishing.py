@@ -22,14 +22,9 @@ from generator.search.pagefind_bundle import verify_bundle
 from generator.search.pagefind_client import PagefindError
 from generator.site.published_links import unsafe_markup
 
-from .conftest import build_leftovers
+from .conftest import build_leftovers, snapshot
 
 ROOT = Path(__file__).parent.parent
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _python(code: str, *args: str) -> subprocess.Popen[str]:
@@ -56,7 +51,7 @@ build(Path(sys.argv[1]))
 
 def test_kill_between_renames_is_recovered_at_next_start(site: Path) -> None:
     build(site)
-    before = _snapshot(site / "output")
+    before = snapshot(site / "output")
     killed = _python(_KILLED_WHILE_PUBLISHING, str(site))
     assert killed.wait(timeout=300) == 9
     assert not (site / "output").exists()  # the window the old publish left open
@@ -65,7 +60,7 @@ def test_kill_between_renames_is_recovered_at_next_start(site: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(InvalidProject):
         build(site)  # even a build that fails its check puts the last good site back
-    assert _snapshot(site / "output") == before
+    assert snapshot(site / "output") == before
     assert not build_leftovers(site)
 
 
@@ -169,7 +164,7 @@ def test_bundle_is_whole_and_identical_under_contention(site: Path, tmp_path: Pa
             output = tmp_path / f"run-{run}"
             build(site, output)
             verify_bundle(output / "pagefind")
-            bundles.append(_snapshot(output / "pagefind"))
+            bundles.append(snapshot(output / "pagefind"))
     finally:
         for hog in hogs:
             hog.kill()
