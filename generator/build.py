@@ -1,21 +1,17 @@
 """The build pipeline, top to bottom: load → validate → derive → render → index → publish.
 
-The site is rendered into a temporary folder beside `output/` and swapped in only
-when every step succeeded, so a failed build leaves the last good site untouched.
-Publishing is two renames (the old site aside, the new one in); a build killed
-between them left no `output/`, so every build first puts a set-aside site back
-and removes the folders killed builds left behind. One build per output at a time.
+The pages a build writes go into a staging folder beside `output/`, published only
+when every step succeeded, so a failed build leaves the last good site untouched; pages
+whose inputs did not change stay in `output/` (see `publishing` and `incremental`).
+Every build first finishes or undoes what a killed build left. One build per output at
+a time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import re
 import shutil
-import tempfile
-import threading
 from pathlib import Path
 
 from pelican import Pelican
@@ -31,6 +27,14 @@ from .incremental.inputs import digest_inputs
 from .incremental.page_cache import PageCache, cache_folder
 from .opendata.schemas import write_schemas
 from .phases import Phases, describe_dataset, describe_pages
+from .publishing import (
+    can_publish_in_place,
+    folder_beside,
+    publish,
+    publish_in_place,
+    recover,
+    staged_files,
+)
 from .search.pagefind_client import PagefindError
 from .search.search_index import IndexSummary, write_index
 from .search.search_text import Exclusion, PageText, read_page
@@ -85,61 +89,9 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: Pa
         raise InvalidProject(problems)
 
 
-def _leftovers(output: Path, kind: str) -> list[Path]:
-    """Folders beside `output` that builds of it create: kind "build" (staging) or "old",
-    and those of versions that did not name the output (".minhbach-build-k3j_9dqz")."""
-    prefix = f".minhbach-{kind}-{output.name}-"
-    unnamed = re.compile(rf"\A\.minhbach-{kind}-[a-z0-9_]{{8}}\Z")
-    return sorted(p for p in output.parent.iterdir()
-                  if p.name.startswith(prefix) or unnamed.match(p.name))
-
-
-def recover(output: Path) -> None:
-    """Put back a site a killed build had set aside, and remove what killed builds left."""
-    if not output.parent.is_dir():
-        return
-    retired = _leftovers(output, "old")
-    if not output.exists():
-        previous = next((p / "site" for p in retired if (p / "site").is_dir()), None)
-        if previous is not None:
-            previous.rename(output)
-    for folder in retired + _leftovers(output, "build"):
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _folder_beside(output: Path, kind: str) -> Path:
-    """A new folder beside `output`, readable as the umask allows (mkdtemp makes it 0700)."""
-    folder = Path(tempfile.mkdtemp(prefix=f".minhbach-{kind}-{output.name}-", dir=output.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
-    return folder
-
-
-def publish(staging: Path, output: Path, remove_later: bool = False) -> None:
-    """Swap the new site in with renames, so readers never see a half-built site.
-
-    With `remove_later` the old site is removed by a thread once the new one is in place
-    (a preview shows the page first; at 10,000 pages removing the old tree took seconds).
-    A removal cut short is finished by the next build's `recover`.
-    """
-    retired = None
-    if output.exists():
-        retired = _folder_beside(output, "old")
-        output.rename(retired / "site")
-    staging.rename(output)
-    if retired is None:
-        return
-    if remove_later:
-        threading.Thread(target=shutil.rmtree, args=(retired,), kwargs={"ignore_errors": True},
-                         daemon=True).start()
-    else:
-        shutil.rmtree(retired)
-
-
-def _refuse_unsafe_markup(staging: Path, cache: PageCache) -> None:
-    # A reused page passed this scan when it was rendered.
-    problems = unsafe_markup(staging, skip=cache.reused_files())
+def _refuse_unsafe_markup(staging: Path) -> None:
+    # Only what this build wrote: a page kept in output/ passed this scan when it was rendered.
+    problems = unsafe_markup(staging)
     if problems:
         raise InvalidProject(problems)
 
@@ -151,12 +103,25 @@ def _index(staging: Path, facts: Facts, cache: PageCache) -> IndexSummary:
         return cache.remember(f"page-text:{digest}:{exclusions!r}", (),
                               lambda: read_page(html, exclusions))
 
+    kept = {name: cache.output / name for name in cache.kept_files() if name.endswith(".html")}
     try:
-        return write_index(staging, facts, read)
+        return write_index(staging, facts, read, kept)
     except PagefindError as error:
         problems = Problems()
         problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
         raise InvalidProject(problems) from error
+
+
+def _publish(staging: Path, output: Path, cache: PageCache, remove_later: bool) -> None:
+    """In place when the last build's pages are kept (see `publishing`), else by a swap."""
+    kept, staged = cache.kept_files(), staged_files(staging)
+    if kept and can_publish_in_place(output, staged):
+        removed = cache.previous_files() - set(staged) - set(kept)
+        publish_in_place(staging, output, staged, sorted(removed))
+    else:
+        cache.link_kept(staging)
+        publish(staging, output, remove_later)
+    cache.save([*staged, *kept])
 
 
 def _page_cache(root: Path, output: Path, data: Dataset, fresh: bool) -> PageCache:
@@ -183,19 +148,19 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
     facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data))
     output.parent.mkdir(parents=True, exist_ok=True)
     cache = _page_cache(root, output, data, fresh)
-    staging = _folder_beside(output, "build")
+    staging = folder_beside(output, "build")
     try:
         phases.run("Dựng trang", lambda: render(root, staging, config, facts, cache, jobs),
-                   lambda _: describe_pages(staging, cache))
-        _refuse_unsafe_markup(staging, cache)
+                   lambda _: describe_pages(cache))
+        _refuse_unsafe_markup(staging)
         write_schemas(staging / "schema")
         if config.search:
             phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache),
                        lambda summary: f"{summary.pages} trang, {summary.records} mục")
-        phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data),
+        phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data,
+                                                         cache.kept_files()),
                    lambda added: added)
-        publish(staging, output, remove_later)
-        cache.save()
+        _publish(staging, output, cache, remove_later)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
 from .data.dataset import Dataset
@@ -43,9 +42,10 @@ def describe_dataset(data: Dataset) -> str:
             f"{reports} báo cáo kết quả")
 
 
-def describe_pages(site: Path, cache: PageCache) -> str:
+def describe_pages(cache: PageCache) -> str:
     """"1.119 trang, 1.067 trang giữ nguyên từ lần dựng trước"."""
-    pages = f"{format_number(sum(1 for _ in site.rglob('*.html')))} trang"
+    written = sum(1 for e in cache.entries.values() for f, _, _ in e.files if f.endswith(".html"))
+    pages = f"{format_number(written)} trang"
     if not cache.reused:
         return pages
     return f"{pages}, {format_number(cache.reused)} trang giữ nguyên từ lần dựng trước"

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.editor.headers import ADMIN, SITE_CSP, rules
+from generator.publishing import staged_files
 
 from .conftest import PROJECT_ROOT
 
@@ -62,7 +63,7 @@ def test_gitlab_ci_tests_checks_builds_and_publishes_with_pip_cache() -> None:
 
 
 def test_headers_give_each_path_one_complete_rule(example_site: Path) -> None:
-    found = rules(example_site)
+    found = rules(staged_files(example_site))
     patterns = [pattern for pattern, _ in found]
     assert len(patterns) == len(set(patterns))
     assert all(p == "/" or p.count("/") == 1 or p.endswith("/*") and p.count("/") == 2

@@ -19,7 +19,7 @@ from generator.build import build
 from generator.errors import InvalidProject
 from generator.incremental.page_cache import CACHE_FOLDER
 from generator.phases import Phases
-from tests.conftest import snapshot
+from tests.conftest import build_leftovers, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +48,17 @@ def rebuild(project: Path, tmp_path: Path) -> tuple[int, int]:
     incremental, fresh = snapshot(project / "output"), snapshot(tmp_path / "fresh")
     assert sorted(incremental) == sorted(fresh)
     assert [name for name in fresh if incremental[name] != fresh[name]] == []
+    # Published in place: no folder a removed page left behind, nothing beside the output.
+    assert _folders(project / "output") == _folders(tmp_path / "fresh")
+    assert not build_leftovers(project)
     line = next(s for s in said if s.startswith("Dựng trang"))
     pages = int(re.search(r"Dựng trang: ([\d.]+) trang", line)[1].replace(".", ""))
     reused = re.search(r"([\d.]+) trang giữ nguyên", line)
     return (int(reused[1].replace(".", "")) if reused else 0), pages
+
+
+def _folders(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -142,6 +149,14 @@ def test_page_changed_in_output_by_hand_is_rendered_again(project: Path, tmp_pat
     reused, pages = rebuild(project, tmp_path)
     assert reused == pages - 1
     assert "sửa tay" not in page.read_text(encoding="utf-8")
+
+
+def test_page_removed_from_output_by_hand_is_written_again(project: Path,
+                                                           tmp_path: Path) -> None:
+    page = project / "output" / "ke-hoach" / _plan(project).stem / "index.html"
+    page.unlink()
+    reused, pages = rebuild(project, tmp_path)
+    assert reused == pages - 1 and page.is_file()
 
 
 def test_failed_build_keeps_output_and_cache(project: Path, tmp_path: Path) -> None:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, publish, recover
+from generator.build import build
 from generator.errors import InvalidProject
+from generator.publishing import journal_path, publish, recover
 from generator.search.pagefind_bundle import verify_bundle
 from generator.search.pagefind_client import PagefindError
 from generator.site.published_links import unsafe_markup
@@ -32,8 +33,8 @@ def _python(code: str, *args: str) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE)
 
 
-# Builds `argv[1]`, dying (as a kill would) between the two renames of publish().
-_KILLED_WHILE_PUBLISHING = """
+# Builds `argv[1]` from nothing, dying (as a kill would) between the two renames of publish().
+_KILLED_WHILE_SWAPPING = """
 import os, sys
 from pathlib import Path
 from generator.build import build
@@ -45,22 +46,66 @@ def rename(self, target):
         os._exit(9)
     return original(self, target)
 Path.rename = rename
-build(Path(sys.argv[1]))
+build(Path(sys.argv[1]), fresh=True)
 """
+
+# Builds `argv[1]` reusing the last build's pages, dying once the journal is written and
+# one changed file is in output/.
+_KILLED_WHILE_MOVING = """
+import os, sys
+from pathlib import Path
+from generator import build as pipeline
+original_publish, original_replace = pipeline.publish_in_place, os.replace
+def replace(source, target):
+    replaced.append(target)
+    if len(replaced) == 3:
+        os._exit(9)
+    original_replace(source, target)
+def publish_in_place(*args):
+    os.replace = replace
+    original_publish(*args)
+replaced = []
+pipeline.publish_in_place = publish_in_place
+pipeline.build(Path(sys.argv[1]))
+"""
+
+
+def _break_plan(site: Path) -> None:
+    plan = site / "data/plans/tn-10-kh-ubnd-2024.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2024", "year: 20"),
+                    encoding="utf-8")
 
 
 def test_kill_between_renames_is_recovered_at_next_start(site: Path) -> None:
     build(site)
     before = snapshot(site / "output")
-    killed = _python(_KILLED_WHILE_PUBLISHING, str(site))
+    killed = _python(_KILLED_WHILE_SWAPPING, str(site))
     assert killed.wait(timeout=300) == 9
-    assert not (site / "output").exists()  # the window the old publish left open
-    plan = site / "data/plans/tn-10-kh-ubnd-2024.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2024", "year: 20"),
-                    encoding="utf-8")
+    assert not (site / "output").exists()  # the window a swap leaves open
+    _break_plan(site)
     with pytest.raises(InvalidProject):
         build(site)  # even a build that fails its check puts the last good site back
     assert snapshot(site / "output") == before
+    assert not build_leftovers(site)
+
+
+def test_kill_while_publishing_in_place_is_finished_at_next_start(site: Path,
+                                                                   tmp_path: Path) -> None:
+    build(site)
+    plan = site / "data/plans/tn-10-kh-ubnd-2024.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "Ban hành kế hoạch kiểm tra cải cách hành chính",
+        "Ban hành kế hoạch kiểm tra công vụ"), encoding="utf-8")
+    expected = tmp_path / "expected"
+    build(site, expected, fresh=True)
+    killed = _python(_KILLED_WHILE_MOVING, str(site))
+    assert killed.wait(timeout=300) == 9
+    assert snapshot(site / "output") != snapshot(expected)  # half published
+    assert journal_path(site / "output").exists()
+    _break_plan(site)
+    with pytest.raises(InvalidProject):
+        build(site)  # even a build that fails its check finishes the publish
+    assert snapshot(site / "output") == snapshot(expected)
     assert not build_leftovers(site)
 
 

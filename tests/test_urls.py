@@ -15,8 +15,6 @@ def test_plan_link_marker() -> None:
     assert urls.PLAN_LINK.findall("[a]({plan}ag-1) và [b]({plan}bd-2)") == ["ag-1", "bd-2"]
 
 
-def test_sitemap_lists_folders_sorted(tmp_path) -> None:
-    for folder in ["b", "a/c", "."]:
-        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
-        (tmp_path / folder / "index.html").write_text("x", encoding="utf-8")
-    assert page_urls(tmp_path) == ["/", "/a/c/", "/b/"]
+def test_sitemap_lists_folders_sorted() -> None:
+    files = ["b/index.html", "a/c/index.html", "index.html", "a/style.css", "404.html"]
+    assert page_urls(files) == ["/", "/a/c/", "/b/"]

@@ -8,6 +8,7 @@ its complete set here, and the admin folder gets its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..site import urls
@@ -54,14 +55,16 @@ CONTENT_TYPES = {".yml": "text/yaml"}
 Rules = list[tuple[str, dict[str, str]]]
 
 
-def rules(output: Path) -> Rules:
-    """(path pattern, headers) for the home page and each top-level file and folder."""
+def rules(files: Iterable[str]) -> Rules:
+    """(path pattern, headers) for the home page and each top-level file and folder of the
+    site whose `files` (paths relative to it) are given."""
+    top = {name.split("/", 1)[0]: "/" in name for name in files}
     found: Rules = [("/", SITE)]
-    for entry in sorted(output.iterdir()):
-        if entry.name.startswith((".", "_")):
+    for name, is_folder in sorted(top.items()):
+        if name.startswith((".", "_")):
             continue
-        headers = BY_ENTRY.get(entry.name, SITE)
-        found.append((f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}", headers))
+        headers = BY_ENTRY.get(name, SITE)
+        found.append((f"/{name}/*" if is_folder else f"/{name}", headers))
     return found
 
 
@@ -71,10 +74,10 @@ def for_path(url_path: str) -> dict[str, str]:
     return BY_ENTRY.get(first, SITE)
 
 
-def write_headers_file(output: Path) -> None:
+def write_headers_file(output: Path, files: Iterable[str]) -> None:
     """`_headers`, the format Netlify and Cloudflare Pages read from the published folder."""
     lines = []
-    for pattern, headers in rules(output):
+    for pattern, headers in rules(files):
         lines.append(pattern)
         lines += [f"  {name}: {value}" for name, value in headers.items()]
     (output / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")

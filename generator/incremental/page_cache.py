@@ -1,6 +1,6 @@
 """The page cache: the files each page of the last build wrote, and the key they were
-written under, so the next build links those bytes into its staging folder instead of
-rendering the page again.
+written under, so the next build leaves those files in `output/` instead of rendering the
+page again (see `publishing`).
 
 A key is the digest of the page's name, its template and the inputs it reads (see
 `inputs`). The cached bytes are the published site itself: a page is reused only if its
@@ -18,16 +18,17 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TypeVar
 
+from ..publishing import inside, staged_files
 from .inputs import InputDigests
 from .memo import CACHE_FOLDER, Memo
 
 T = TypeVar("T")
 
 # Bumped when the index format or the meaning of a key changes.
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_folder(output: Path) -> Path:
@@ -53,26 +54,26 @@ def _stat(site: Path, name: str) -> tuple[str, int, int]:
     return name, info.st_size, info.st_mtime_ns
 
 
-def _load(index: Path) -> dict[str, Entry]:
+def _load(index: Path) -> tuple[dict[str, Entry], tuple[str, ...]]:
+    """The pages of the last build, and the other files it published."""
     try:
         saved = json.loads(index.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        return {}, ()
     if not isinstance(saved, dict) or saved.get("format") != FORMAT \
-            or not isinstance(saved.get("pages"), dict):
-        return {}
+            or not isinstance(saved.get("pages"), dict) or not isinstance(saved.get("others"), list):
+        return {}, ()
     try:
         pages = {name: Entry(str(key), tuple((str(f), int(size), int(ns)) for f, size, ns in files))
                  for name, (key, files) in saved["pages"].items()}
+        others = tuple(str(name) for name in saved["others"])
     except (TypeError, ValueError):
-        return {}
-    # Only files inside the site are ever linked, whatever the index says.
-    return {name: e for name, e in pages.items() if all(_inside(f) for f, _, _ in e.files)}
-
-
-def _inside(name: str) -> bool:
-    path = PurePosixPath(name)
-    return bool(name) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
+        return {}, ()
+    # Only files inside the site are ever kept or removed, whatever the index says.
+    if not all(inside(f) for e in pages.values() for f, _, _ in e.files) \
+            or not all(inside(f) for f in others):
+        return {}, ()
+    return pages, others
 
 
 @dataclass
@@ -80,6 +81,7 @@ class PageCache:
     digests: InputDigests
     output: Path  # the published site the previous entries describe
     previous: dict[str, Entry]
+    previous_others: tuple[str, ...]  # files the last build published that are no page's
     memo: Memo
     entries: dict[str, Entry] = field(default_factory=dict)
     rendered: int = 0
@@ -89,7 +91,8 @@ class PageCache:
     def open(cls, output: Path, digests: InputDigests, fresh: bool = False) -> PageCache:
         """The last build's pages and results; with `fresh`, none (all are made again)."""
         memo = Memo(cache_folder(output) / f"{output.name}-memo", read=not fresh)
-        return cls(digests, output, {} if fresh else _load(cache_index(output)), memo)
+        pages, others = ({}, ()) if fresh else _load(cache_index(output))
+        return cls(digests, output, pages, others, memo)
 
     def key(self, name: str, template: str, units: Iterable[str]) -> str:
         return hashlib.sha256(f"{name}\0{template}\0{self.digests.of(units)}".encode()).hexdigest()
@@ -98,13 +101,11 @@ class PageCache:
         """A value made from the site and `units` only, taken from the last build if it made it."""
         return self.memo.get(self.key(name, "", units), make)
 
-    def reuse(self, name: str, key: str, staging: Path) -> bool:
-        """Link the page's previous files into `staging`, if they are still what was written."""
+    def reuse(self, name: str, key: str) -> bool:
+        """Keep the page's files in `output/`, if they are still what was written under `key`."""
         entry = self.previous.get(name)
         if entry is None or entry.key != key or not all(self._unchanged(f) for f in entry.files):
             return False
-        for file, _, _ in entry.files:
-            _link(self.output / file, staging / file)
         self.entries[name] = entry
         self.reused += len(entry.files)
         return True
@@ -119,18 +120,30 @@ class PageCache:
         self.entries.update(entries)
         self.rendered += sum(len(e.files) for e in entries.values())
 
-    def reused_files(self) -> set[str]:
-        """Files of this build that are the previous build's, byte for byte."""
-        return {f for name, e in self.entries.items() if self.previous.get(name) is e
-                for f, _, _ in e.files}
+    def kept_files(self) -> list[str]:
+        """Files of this build that are the previous build's, left in `output/`."""
+        return sorted(f for name, e in self.entries.items() if self.previous.get(name) is e
+                      for f, _, _ in e.files)
 
-    def save(self) -> None:
-        """Record this build's pages, once it is published into `self.output`. The site is
-        published already: a cache that cannot be written only makes the next build full."""
+    def previous_files(self) -> set[str]:
+        """Every file the previous build published."""
+        return {f for e in self.previous.values() for f, _, _ in e.files} \
+            | set(self.previous_others)
+
+    def link_kept(self, staging: Path) -> None:
+        """Make `staging` the whole site: link the kept files into it."""
+        for file in self.kept_files():
+            _link(self.output / file, staging / file)
+
+    def save(self, published: Iterable[str]) -> None:
+        """Record this build's pages and the other files it `published`, once they are in
+        `self.output`. A cache that cannot be written only makes the next build full."""
         index = cache_index(self.output)
+        pages = {f for e in self.entries.values() for f, _, _ in e.files}
         saved = {"format": FORMAT,
                  "pages": {n: [e.key, [list(f) for f in e.files]]
-                           for n, e in sorted(self.entries.items())}}
+                           for n, e in sorted(self.entries.items())},
+                 "others": sorted(set(published) - pages)}
         partial = index.with_name(index.name + ".partial")
         try:
             index.parent.mkdir(parents=True, exist_ok=True)
@@ -148,9 +161,15 @@ class PageCache:
             return False
 
 
+def site_files(staging: Path, cache: PageCache | None) -> list[str]:
+    """Every file of the site being built: those in `staging` and those kept in `output/`."""
+    kept = cache.kept_files() if cache is not None else []
+    return sorted({*staged_files(staging), *kept})
+
+
 def _link(source: Path, target: Path) -> None:
-    """A hard link shares the bytes without copying them; nothing writes into a staged
-    page after Pelican, so the published file cannot change through it."""
+    """A hard link shares the bytes without copying them; nothing writes into a published
+    page, so the new site's file cannot change through it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)

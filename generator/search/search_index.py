@@ -21,10 +21,10 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from ..facts.derive import Facts
@@ -136,11 +136,6 @@ def annotation(entry: Entry, page: PageText) -> Annotation:
     )
 
 
-def page_url(site: Path, path: Path) -> str:
-    rel = path.relative_to(site).as_posix()
-    return "/" + rel.removesuffix("index.html")
-
-
 class Document(NamedTuple):
     url: str
     html: str  # annotated, as Pagefind reads it
@@ -156,15 +151,17 @@ PageReader = Callable[[str, tuple[Exclusion, ...]], PageText]
 
 
 def indexed_documents(site: Path, facts: Facts, read: PageReader = read_page,
-                      ) -> Iterator[Document]:
-    """Everything to index, pages then rows, in a stable order."""
+                      elsewhere: Mapping[str, Path] | None = None) -> Iterator[Document]:
+    """Everything to index, pages then rows, in a stable order. The site's pages are those
+    under `site` and those `elsewhere` names (relative to the site) with where they are."""
     entries = Entries(facts)
     known = entries.known_pages()
-    for path in sorted(site.rglob("*.html")):
-        url = page_url(site, path)
+    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")} | dict(elsewhere or {})
+    for name in sorted(pages, key=PurePosixPath):
+        url = "/" + name.removesuffix("index.html")
         if _NOT_INDEXED.match(url):
             continue
-        html = path.read_text(encoding="utf-8")
+        html = pages[name].read_text(encoding="utf-8")
         page = read(html, EXCLUDED)
         if page.has_body:
             entry = known.get(url) or entries.other_page(url, page.first_time)
@@ -174,9 +171,10 @@ def indexed_documents(site: Path, facts: Facts, read: PageReader = read_page,
         yield Document(url, annotate(html, annotation(entry, page)), page.words())
 
 
-async def _index(site: Path, facts: Facts, read: PageReader) -> tuple[int, int, dict[str, bytes]]:
+async def _index(site: Path, facts: Facts, read: PageReader, elsewhere: Mapping[str, Path] | None,
+                 ) -> tuple[int, int, dict[str, bytes]]:
     config = {"exclude_selectors": [e.selector for e in EXCLUDED], "force_language": LANGUAGE}
-    documents = list(indexed_documents(site, facts, read))
+    documents = list(indexed_documents(site, facts, read, elsewhere))
     words = sum(d.words for d in documents)
     env = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(words))}
     counts = [0, 0]  # pages, rows
@@ -188,16 +186,17 @@ async def _index(site: Path, facts: Facts, read: PageReader) -> tuple[int, int, 
     return counts[0], counts[1], files
 
 
-def write_index(site: Path, facts: Facts, read: PageReader = read_page) -> IndexSummary:
-    """Index the staged site into `site/pagefind/`; raises PagefindError if Pagefind fails
-    or the bundle does not read back whole."""
+def write_index(site: Path, facts: Facts, read: PageReader = read_page,
+                elsewhere: Mapping[str, Path] | None = None) -> IndexSummary:
+    """Index the staged site (see `indexed_documents` for `elsewhere`) into `site/pagefind/`;
+    raises PagefindError if Pagefind fails or the bundle does not read back whole."""
     bundle = site / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
     # `build` may run where an event loop is already running (a test driving a browser,
     # an async server), and asyncio.run refuses to nest: Pagefind gets its own thread.
     with ThreadPoolExecutor(max_workers=1) as worker:
-        pages, records, written = worker.submit(asyncio.run, _index(site, facts, read)).result()
+        pages, records, written = worker.submit(asyncio.run, _index(site, facts, read, elsewhere)).result()
     write_bundle(bundle, written, _UNUSED)
     verify_bundle(bundle)  # as Pagefind gave it, before stabilise reads and rewrites it
     stabilise(bundle)

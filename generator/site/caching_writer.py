@@ -33,10 +33,10 @@ class CachingWriter(Writer):
         self._opened: list[str] = []
 
     def reuse(self, name: str, template: Any, units: tuple[str, ...]) -> bool:
-        """Link the page from the last build if none of its inputs changed."""
+        """Keep the page the last build wrote if none of its inputs changed."""
         if self.cache is None:
             return False
-        return self.cache.reuse(name, self.cache.key(name, template.name, units), self.staging)
+        return self.cache.reuse(name, self.cache.key(name, template.name, units))
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         self._opened.append(filename)
@@ -48,7 +48,7 @@ class CachingWriter(Writer):
             super().write_file(name, template, context, *args, **kwargs)
             return
         key = self.cache.key(name, template.name, units or _news_units(kwargs))
-        if self.cache.reuse(name, key, self.staging):
+        if self.cache.reuse(name, key):
             return
         self._opened = []
         super().write_file(name, template, context, *args, **kwargs)

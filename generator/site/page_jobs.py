@@ -1,7 +1,7 @@
 """Our generator's pages, written on every core.
 
 Rendering is pure Python and the pages are independent, so once the pages the last
-build left unchanged are linked, the rest are shared between this process and forked
+build left unchanged are set aside, the rest are shared between this process and forked
 children (which see the facts without copying them) and each writes its own pages into
 the staging folder. A child sends back the page-cache entries of its pages and the
 errors Pelican logged; a child that fails makes the build fail as if it had failed here.

@@ -12,8 +12,9 @@ from typing import Any
 from pelican import signals
 
 from ..facts import page_facts
+from ..incremental.page_cache import site_files
 from . import presentation, sitemap, static_files
-from .caching_writer import CachingWriter
+from .caching_writer import CACHE_SETTING, CachingWriter
 from .i18n import catalogue_path, translations
 from .pages import MinhBachGenerator
 
@@ -47,7 +48,9 @@ def write_sitemap(pelican: Any) -> None:
     settings = pelican.settings
     changed = page_facts.last_changed(settings["MINHBACH_FACTS"])
     changed |= settings.get("MINHBACH_NEWS_DATES", {})
-    sitemap.write_sitemap(Path(pelican.output_path), settings["FEED_DOMAIN"], changed)
+    site = Path(pelican.output_path)
+    sitemap.write_sitemap(site, settings["FEED_DOMAIN"], site_files(site, settings[CACHE_SETTING]),
+                          changed)
     sitemap.write_robots(Path(pelican.output_path), settings["FEED_DOMAIN"])
 
 

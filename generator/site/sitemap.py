@@ -1,4 +1,4 @@
-"""sitemap.xml and robots.txt from the pages actually written, sorted so builds are
+"""sitemap.xml and robots.txt from the pages the site holds, sorted so builds are
 byte-identical. A page's `lastmod` is the newest date the data gives for it (a plan's
 issue date or latest report, a post's date); pages without one of their own take the
 newest date of the whole site. The build's clock is never used.
@@ -7,15 +7,19 @@ newest date of the whole site. The build's clock is never used.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 from xml.sax.saxutils import escape
 
 
-def page_urls(output: Path) -> list[str]:
+def page_urls(files: Iterable[str]) -> list[str]:
+    """The URLs of the pages among the site's `files` (paths relative to the site)."""
     found = []
-    for page in output.rglob("index.html"):
-        rel = page.relative_to(output).parent.as_posix()
-        found.append("/" if rel == "." else f"/{rel}/")
+    for name in files:
+        page = PurePosixPath(name)
+        if page.name == "index.html":
+            rel = page.parent.as_posix()
+            found.append("/" if rel == "." else f"/{rel}/")
     return sorted(found)
 
 
@@ -24,12 +28,13 @@ def _entry(domain: str, url: str, lastmod: dt.date | None) -> str:
     return f"  <url><loc>{escape(domain + url)}</loc>{when}</url>"
 
 
-def write_sitemap(output: Path, domain: str, changed: dict[str, dt.date] | None = None) -> None:
+def write_sitemap(output: Path, domain: str, files: Iterable[str],
+                  changed: dict[str, dt.date] | None = None) -> None:
     changed = changed or {}
     newest = max(changed.values(), default=None)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [_entry(domain, url, changed.get(url, newest)) for url in page_urls(output)]
+    lines += [_entry(domain, url, changed.get(url, newest)) for url in page_urls(files)]
     lines.append("</urlset>")
     (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
