@@ -131,10 +131,10 @@ def _page_cache(root: Path, output: Path, data: Dataset, fresh: bool) -> PageCac
 
 def build(root: Path, output: Path | None = None, phases: Phases | None = None,
           strict: bool = False, fresh: bool = False, jobs: int | None = None,
-          remove_later: bool = False) -> Facts:
+          remove_later: bool = False, previous: Facts | None = None) -> Facts:
     """Build the site into `output`; `phases` tells what each phase did, when given;
     pages are rendered by at most `jobs` processes (default: one per core); see `publish`
-    for `remove_later`.
+    for `remove_later`, and `derive` for `previous` (the facts this process built last).
 
     Pages whose inputs did not change since the last build into `output` are taken from
     it (see `incremental`); `fresh` renders every page.
@@ -145,7 +145,7 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
     recover(output)
     config, data = phases.run("Kiểm tra dữ liệu", lambda: check(root, strict),
                               lambda checked: describe_dataset(checked[1]))
-    facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data))
+    facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data, previous))
     output.parent.mkdir(parents=True, exist_ok=True)
     cache = _page_cache(root, output, data, fresh)
     staging = folder_beside(output, "build")

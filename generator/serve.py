@@ -14,10 +14,13 @@ import http.server
 import sys
 import threading
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .editor.headers import ADMIN, CONTENT_TYPES, FILES, for_path
 from .errors import InvalidProject
+
+if TYPE_CHECKING:  # the preview starts its server before importing the build's libraries
+    from .facts.derive import Facts
 
 WATCHED = ("content", "data", "themes", "minhbach.toml")
 PREFIX = "/__minhbach/"
@@ -33,6 +36,7 @@ class PreviewState:
         self.version = 0
         self.problems: list[str] = []
         self.changed = threading.Condition()
+        self.facts: Facts | None = None  # of the last good build, for the next to reuse
 
     def record(self, problems: list[str]) -> None:
         with self.changed:
@@ -52,7 +56,8 @@ def rebuild(root: Path, output: Path, state: PreviewState) -> None:
 
     try:
         # Each phase on its own line, so staff see how many pages a save rebuilt.
-        build(root, output, Phases(lambda line: print(line, flush=True)), remove_later=True)
+        state.facts = build(root, output, Phases(lambda line: print(line, flush=True)),
+                            remove_later=True, previous=state.facts)
     except InvalidProject as error:
         problems = [str(p) for p in error.problems.sorted()]
         print("\n".join(problems), file=sys.stderr, flush=True)

@@ -1,10 +1,15 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from generator.data.dataset import load_dataset
+from generator.data.models import TaskStatus
 from generator.facts.derive import derive, describe_timeline, number_key
+from generator.opendata.opendata import build_files
 from generator.reading.timeline import parse_timeline
+
+from .conftest import PROJECT_ROOT
 
 
 def test_timeline_descriptions() -> None:
@@ -62,3 +67,22 @@ def test_plans_by_year_and_issuer(site: Path) -> None:
 ])
 def test_timeline_labels_are_never_doubled(text: str, label: str) -> None:
     assert describe_timeline(parse_timeline(text, 2021)) == label
+
+
+def test_a_plan_loaded_again_unchanged_keeps_its_derived_rows() -> None:
+    """The preview derives again after every save; a plan whose model and reports are the
+    same objects keeps its rows, the others are derived anew, and both equal a fresh derive."""
+    data = load_dataset(PROJECT_ROOT)
+    first = derive(data)
+    plan_id, reports = next((pid, r) for pid, r in sorted(data.reports.items())
+                            if any(report.tasks for report in r.values()))
+    period, report = max((p, r) for p, r in reports.items() if r.tasks)
+    rows = [row.model_copy(update={"status": TaskStatus.KHONG_THUC_HIEN}) for row in report.tasks]
+    edited = dataclasses.replace(data, reports={
+        **data.reports, plan_id: {**reports, period: report.model_copy(update={"tasks": rows})}})
+    again = derive(edited, first)
+    assert build_files(again) != build_files(first)
+    for pid, facts in again.plans.items():
+        assert (facts.tasks is first.plans[pid].tasks) == (pid != plan_id)
+    # Facts hold readings that do not compare by value; the open data shows all of them.
+    assert build_files(again) == build_files(derive(edited))

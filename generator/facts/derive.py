@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..data.dataset import Dataset
-from ..data.models import Area, Citation, Indicator, Organisation, Plan, PlanStatus, Section, Task
+from ..data.models import (
+    Area,
+    Citation,
+    Indicator,
+    Organisation,
+    Plan,
+    PlanStatus,
+    Report,
+    Section,
+    Task,
+)
 from ..reading.agency_names import Span, cell_spans
 from ..reading.targets import Target, parse_target
 from ..reading.timeline import Timeline, TimelineKind, parse_timeline
@@ -197,37 +208,55 @@ def number_key(number: str | None) -> str:
     return re.sub(r"[^0-9a-z/]", "", fold(number or ""))
 
 
-def derive(data: Dataset) -> Facts:
+def derive(data: Dataset, previous: Facts | None = None) -> Facts:
+    """The facts of `data`. A process that builds again (the preview) passes the facts it
+    derived last: a plan whose model and reports are the very same objects as then (the
+    loader kept them, their files unchanged) keeps its rows and progress."""
     by_number = {number_key(p.number): p for p in data.plans.values() if p.number}
     plans: dict[str, PlanFacts] = {}
     for plan in data.plans.values():
-        tasks = _task_facts(plan)
         citations = [CitationFact(c, by_number.get(number_key(c.number)) if c.number else None)
                      for c in plan.legal_basis]
-        facts = PlanFacts(plan, tasks, _indicator_facts(plan), citations)
-        facts.sections = [(s, [t for t in tasks if t.section is s]) for s in plan.sections]
-        plans[plan.id] = facts
+        plans[plan.id] = _own_facts(data, plan, citations, previous)
     for facts in plans.values():
         for cited in {c.plan.id for c in facts.citations if c.plan}:
             plans[cited].cited_by.append(facts.plan)
     for facts in plans.values():
         facts.cited_by.sort(key=lambda p: p.id)
-    _attach_progress(data, plans)
     involvement = _involvement(plans)
     return Facts(data, plans, involvement, _areas(plans), _records(involvement, plans),
                  _years(data, plans))
 
 
-def _attach_progress(data: Dataset, plans: dict[str, PlanFacts]) -> None:
+def _own_facts(data: Dataset, plan: Plan, citations: list[CitationFact],
+               previous: Facts | None) -> PlanFacts:
+    """What a plan's pages show that depends on the plan and its reports alone."""
+    reports = data.reports.get(plan.id, {})
+    last = previous.plans.get(plan.id) if previous is not None else None
+    if last is not None and last.plan is plan and _same(previous.data.reports.get(plan.id, {}),
+                                                       reports):
+        return PlanFacts(plan, last.tasks, last.indicators, citations,
+                         sections=last.sections, progress=last.progress)
+    tasks = _task_facts(plan)
+    facts = PlanFacts(plan, tasks, _indicator_facts(plan), citations)
+    facts.sections = [(s, [t for t in tasks if t.section is s]) for s in plan.sections]
+    _attach_progress(facts, reports.values())
+    return facts
+
+
+def _same(before: dict[str, Report], now: dict[str, Report]) -> bool:
+    return before.keys() == now.keys() and all(before[k] is now[k] for k in now)
+
+
+def _attach_progress(facts: PlanFacts, reports: Iterable[Report]) -> None:
     """Judge every report, and give each task and indicator its latest status."""
-    for plan_id, facts in plans.items():
-        facts.progress = plan_progress(facts, data.reports.get(plan_id, {}).values())
-        latest = facts.progress.latest
-        if latest is not None:
-            for task, row in zip(facts.tasks, latest.tasks, strict=True):
-                task.latest = row
-            for indicator, ind_row in zip(facts.indicators, latest.indicators, strict=True):
-                indicator.latest = ind_row
+    facts.progress = plan_progress(facts, reports)
+    latest = facts.progress.latest
+    if latest is not None:
+        for task, row in zip(facts.tasks, latest.tasks, strict=True):
+            task.latest = row
+        for indicator, ind_row in zip(facts.indicators, latest.indicators, strict=True):
+            indicator.latest = ind_row
 
 
 def _records(involvement: dict[str, list[Involvement]],
