@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..data.dataset import Dataset
-from ..publishing import staged_files
 from ..settings import SiteConfig
 from .admin import DECAP_DIST, MISSING, publish_admin
 from .headers import write_headers_file
@@ -19,6 +18,8 @@ def add_deployment_files(root: Path, site: Path, config: SiteConfig, data: Datas
 
     Returns what was added, in Vietnamese, for the build's account of its phases."""
     admin = publish_admin(root, site, config, data)
-    write_headers_file(site, [*staged_files(site), *kept])
+    # A rule per top-level name: "ke-hoach/" stands for the folder and all in it.
+    top = [f"{entry.name}/" if entry.is_dir() else entry.name for entry in site.iterdir()]
+    write_headers_file(site, [*top, *kept])
     return "/admin/, _headers" if admin else "_headers. " + MISSING.format(
         dist=DECAP_DIST.as_posix())
