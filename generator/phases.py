@@ -45,7 +45,6 @@ def describe_dataset(data: Dataset) -> str:
 def describe_pages(cache: PageCache) -> str:
     """"1.119 trang, 1.067 trang giữ nguyên từ lần dựng trước"."""
     written = sum(1 for e in cache.entries.values() for f, _, _ in e.files if f.endswith(".html"))
+    kept = sum(1 for f in cache.kept_files() if f.endswith(".html"))
     pages = f"{format_number(written)} trang"
-    if not cache.reused:
-        return pages
-    return f"{pages}, {format_number(cache.reused)} trang giữ nguyên từ lần dựng trước"
+    return f"{pages}, {format_number(kept)} trang giữ nguyên từ lần dựng trước" if kept else pages

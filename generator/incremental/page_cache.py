@@ -84,8 +84,6 @@ class PageCache:
     previous_others: tuple[str, ...]  # files the last build published that are no page's
     memo: Memo
     entries: dict[str, Entry] = field(default_factory=dict)
-    rendered: int = 0
-    reused: int = 0
 
     @classmethod
     def open(cls, output: Path, digests: InputDigests, fresh: bool = False) -> PageCache:
@@ -107,18 +105,15 @@ class PageCache:
         if entry is None or entry.key != key or not all(self._unchanged(f) for f in entry.files):
             return False
         self.entries[name] = entry
-        self.reused += len(entry.files)
         return True
 
     def record(self, name: str, key: str, staging: Path, files: Iterable[str]) -> None:
         written = sorted({Path(f).relative_to(staging).as_posix() for f in files})
         self.entries[name] = Entry(key, tuple(_stat(staging, f) for f in written))
-        self.rendered += len(written)
 
     def adopt(self, entries: dict[str, Entry]) -> None:
         """Entries of pages another process rendered for this build."""
         self.entries.update(entries)
-        self.rendered += sum(len(e.files) for e in entries.values())
 
     def kept_files(self) -> list[str]:
         """Files of this build that are the previous build's, left in `output/`."""
