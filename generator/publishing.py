@@ -26,15 +26,16 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 JOURNAL_FORMAT = 1
 
 
 def inside(name: str) -> bool:
-    """A relative path that stays inside the folder it is relative to."""
-    path = PurePosixPath(name)
-    return bool(name) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
+    """A relative path that stays inside the folder it is relative to (string tests: a
+    build checks every file of the site's index, 50,000 at size L)."""
+    return bool(name) and not name.startswith("/") and "\\" not in name \
+        and ".." not in name.split("/")
 
 
 def _leftovers(output: Path, kind: str) -> list[Path]:

@@ -202,3 +202,25 @@ def test_a_cache_that_cannot_be_saved_does_not_fail_the_build(project: Path, tmp
     monkeypatch.undo()
     reused, pages = rebuild(project, tmp_path)
     assert reused == 0 and pages > 0
+
+
+def test_builds_one_after_another_in_one_process_like_the_preview(project: Path,
+                                                                  tmp_path: Path) -> None:
+    """The preview keeps what it read, the page index and the facts between builds; each
+    save must still publish what a fresh build publishes, an edit that keeps the file's
+    size within the same second included."""
+    report = min((project / "data" / "reports").rglob("*.yaml"))
+    news = sorted((project / "content" / "news").glob("*.md"))[3]
+    edits = [
+        lambda: _edit(report, "status: hoan-thanh\n", "status: dang-thuc-hien\n"),
+        lambda: _edit(report, "status: dang-thuc-hien\n", "status: chua-thuc-hien\n"),
+        lambda: _edit(news, "title: ", "title: Tin mới – "),
+        lambda: _edit(news, "title: Tin mới – ", "title: Tin cũ – "),
+    ]
+    facts = build(project)
+    for number, edit in enumerate(edits):
+        edit()
+        facts = build(project, previous=facts)
+        fresh = tmp_path / f"fresh-{number}"
+        build(project, fresh, fresh=True)
+        assert snapshot(project / "output") == snapshot(fresh), f"after edit {number}"

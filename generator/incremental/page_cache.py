@@ -54,8 +54,27 @@ def _stat(site: Path, name: str) -> tuple[str, int, int]:
     return name, info.st_size, info.st_mtime_ns
 
 
-def _load(index: Path) -> tuple[dict[str, Entry], tuple[str, ...]]:
+Saved = tuple[dict[str, Entry], tuple[str, ...]]  # pages, and the other files published
+
+# The index this process saved last, by its file's identity: the preview builds again on
+# every save, and reading back 50,000 entries (size L) took seconds each time.
+_saved_here: dict[Path, tuple[tuple[int, int, int], Saved]] = {}
+
+
+def _identity(index: Path) -> tuple[int, int, int]:
+    info = index.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _load(index: Path) -> Saved:
     """The pages of the last build, and the other files it published."""
+    try:
+        identity = _identity(index)
+    except OSError:
+        return {}, ()
+    kept = _saved_here.get(index)
+    if kept is not None and kept[0] == identity:
+        return kept[1]
     try:
         saved = json.loads(index.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -90,7 +109,7 @@ class PageCache:
         """The last build's pages and results; with `fresh`, none (all are made again)."""
         memo = Memo(cache_folder(output) / f"{output.name}-memo", read=not fresh)
         pages, others = ({}, ()) if fresh else _load(cache_index(output))
-        return cls(digests, output, pages, others, memo)
+        return cls(digests, output, dict(pages), others, memo)
 
     def key(self, name: str, template: str, units: Iterable[str]) -> str:
         return hashlib.sha256(f"{name}\0{template}\0{self.digests.of(units)}".encode()).hexdigest()
@@ -135,15 +154,18 @@ class PageCache:
         `self.output`. A cache that cannot be written only makes the next build full."""
         index = cache_index(self.output)
         pages = {f for e in self.entries.values() for f, _, _ in e.files}
+        others = tuple(sorted(set(published) - pages))
         saved = {"format": FORMAT,
                  "pages": {n: [e.key, [list(f) for f in e.files]]
                            for n, e in sorted(self.entries.items())},
-                 "others": sorted(set(published) - pages)}
+                 "others": others}
         partial = index.with_name(index.name + ".partial")
+        _saved_here.pop(index, None)
         try:
             index.parent.mkdir(parents=True, exist_ok=True)
             partial.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
             partial.replace(index)
+            _saved_here[index] = (_identity(index), (dict(self.entries), others))
             self.memo.prune()
         except OSError:
             with contextlib.suppress(OSError):

@@ -8,6 +8,7 @@ to resolve; our `{plan}<id>` marker is resolved here.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +83,13 @@ def render_markdown(text: str, heading_shift: int = 0) -> str:
     return md.renderer.render(tokens, md.options, {})
 
 
+# What the reader made of each file this process read, by the file's digest: the preview
+# builds again on every save, and reads every news post (5,000 at size L) each time.
+# Pelican's own reader cache keeps metadata after processing, whose objects hold the
+# settings of the build that made them (and with them, that build's facts).
+_read_here: dict[str, tuple[bytes, str, dict[str, Any]]] = {}
+
+
 class MarkdownItReader(BaseReader):
     """Pelican reader for news and pages: YAML front matter, markdown-it-py body."""
 
@@ -89,20 +97,24 @@ class MarkdownItReader(BaseReader):
     file_extensions: ClassVar[list[str]] = ["md", "markdown"]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        path = Path(source_path)
-        root = Path(self.settings["MINHBACH_ROOT"])
+        digest = hashlib.sha256(Path(source_path).read_bytes()).digest()
+        kept = _read_here.get(source_path)
+        if kept is None or kept[0] != digest:
+            kept = (digest, *self._parse(Path(source_path)))
+            _read_here[source_path] = kept
+        _, html, meta = kept
+        return html, {key: self.process_metadata(key, value) for key, value in meta.items()}
+
+    def _parse(self, path: Path) -> tuple[str, dict[str, Any]]:
         problems = Problems()
-        loaded = load_front_matter(path, root, problems)
+        loaded = load_front_matter(path, Path(self.settings["MINHBACH_ROOT"]), problems)
         # The reader runs after `check`; a problem here means a file changed mid-build.
         if loaded is None:
             raise ValueError(str(problems.sorted()[0]))
         doc, body = loaded
         meta = doc.data if isinstance(doc.data, dict) else {}
-        metadata = {
-            key.lower(): self.process_metadata(key.lower(), _meta_value(key, value))
-            for key, value in meta.items()
-        }
-        return render_markdown(body), metadata
+        return render_markdown(body), {key.lower(): _meta_value(key, value)
+                                       for key, value in meta.items()}
 
 
 def _meta_value(key: str, value: Any) -> Any:
