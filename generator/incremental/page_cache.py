@@ -61,16 +61,17 @@ Saved = tuple[dict[str, Entry], tuple[str, ...]]  # pages, and the other files p
 _saved_here: dict[Path, tuple[tuple[int, int, int], Saved]] = {}
 
 
-def _identity(index: Path) -> tuple[int, int, int]:
-    info = index.stat()
+def _identity(index: Path) -> tuple[int, int, int] | None:
+    try:
+        info = index.stat()
+    except OSError:
+        return None
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def _load(index: Path) -> Saved:
+def _load(index: Path, identity: tuple[int, int, int] | None) -> Saved:
     """The pages of the last build, and the other files it published."""
-    try:
-        identity = _identity(index)
-    except OSError:
+    if identity is None:
         return {}, ()
     kept = _saved_here.get(index)
     if kept is not None and kept[0] == identity:
@@ -102,14 +103,17 @@ class PageCache:
     previous: dict[str, Entry]
     previous_others: tuple[str, ...]  # files the last build published that are no page's
     memo: Memo
+    loaded: tuple[int, int, int] | None = None  # the index file read, to know it unchanged
     entries: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def open(cls, output: Path, digests: InputDigests, fresh: bool = False) -> PageCache:
         """The last build's pages and results; with `fresh`, none (all are made again)."""
         memo = Memo(cache_folder(output) / f"{output.name}-memo", read=not fresh)
-        pages, others = ({}, ()) if fresh else _load(cache_index(output))
-        return cls(digests, output, dict(pages), others, memo)
+        index = cache_index(output)
+        identity = None if fresh else _identity(index)
+        pages, others = _load(index, identity)
+        return cls(digests, output, dict(pages), others, memo, identity)
 
     def key(self, name: str, template: str, units: Iterable[str]) -> str:
         return hashlib.sha256(f"{name}\0{template}\0{self.digests.of(units)}".encode()).hexdigest()
@@ -155,6 +159,10 @@ class PageCache:
         index = cache_index(self.output)
         pages = {f for e in self.entries.values() for f, _, _ in e.files}
         others = tuple(sorted(set(published) - pages))
+        if self.entries == self.previous and others == self.previous_others \
+                and self.loaded is not None and _identity(index) == self.loaded:
+            self.memo.prune()
+            return  # the index on disk says it all already
         saved = {"format": FORMAT,
                  "pages": {n: [e.key, [list(f) for f in e.files]]
                            for n, e in sorted(self.entries.items())},
@@ -165,7 +173,8 @@ class PageCache:
             index.parent.mkdir(parents=True, exist_ok=True)
             partial.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
             partial.replace(index)
-            _saved_here[index] = (_identity(index), (dict(self.entries), others))
+            if (identity := _identity(index)) is not None:
+                _saved_here[index] = (identity, (dict(self.entries), others))
             self.memo.prune()
         except OSError:
             with contextlib.suppress(OSError):

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 
 def page_urls(files: Iterable[str]) -> list[str]:
     """The URLs of the pages among the site's `files` (paths relative to the site)."""
-    found = []
-    for name in files:
-        page = PurePosixPath(name)
-        if page.name == "index.html":
-            rel = page.parent.as_posix()
-            found.append("/" if rel == "." else f"/{rel}/")
+    found = ["/" + name.removesuffix("index.html") for name in files
+             if name == "index.html" or name.endswith("/index.html")]
     return sorted(found)
 
 
