@@ -18,7 +18,7 @@ import pytest
 
 from generator.build import build
 from generator.errors import InvalidProject
-from generator.publishing import journal_path, publish, recover
+from generator.publishing import can_publish_in_place, journal_path, publish, recover
 from generator.search.pagefind_bundle import verify_bundle
 from generator.search.pagefind_client import PagefindError
 from generator.site.published_links import unsafe_markup
@@ -273,3 +273,12 @@ def test_old_site_removed_later_is_gone_after_the_next_recover(tmp_path: Path) -
     recover(output)
     assert not build_leftovers(tmp_path)
     assert (output / "moi.html").read_text(encoding="utf-8") == "mới"
+
+
+def test_in_place_publishing_refuses_a_file_where_a_folder_is_and_back(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    (output / "b").mkdir(parents=True)
+    (output / "a").write_text("tệp", encoding="utf-8")
+    assert can_publish_in_place(output, ["c/index.html", "a2"])
+    assert not can_publish_in_place(output, ["a/index.html"])  # under a file
+    assert not can_publish_in_place(output, ["b"])  # over a folder
