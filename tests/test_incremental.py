@@ -159,6 +159,15 @@ def test_page_removed_from_output_by_hand_is_written_again(project: Path,
     assert reused == pages - 1 and page.is_file()
 
 
+def test_open_data_file_changed_in_output_by_hand_is_written_again(project: Path,
+                                                                    tmp_path: Path) -> None:
+    """The build keeps only the listing of a plan's open data; the bytes are made again."""
+    data = project / "output" / "du-lieu" / _plan(project).stem / "nhiem-vu.csv"
+    data.write_text("sửa tay", encoding="utf-8")
+    reused, pages = rebuild(project, tmp_path)
+    assert reused == pages and "sửa tay" not in data.read_text(encoding="utf-8")
+
+
 def test_failed_build_keeps_output_and_cache(project: Path, tmp_path: Path) -> None:
     before = snapshot(project / "output")
     index = sorted((project / CACHE_FOLDER).glob("*.json"))

@@ -28,7 +28,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +70,24 @@ class DataFile:
     plan_id: str | None = None
     period_id: str | None = None
     sample: bool = False
+    size: int = -1  # bytes of the content, given only by `listed`
+
+    def __post_init__(self) -> None:
+        if self.size < 0:
+            object.__setattr__(self, "size", len(self.content))
 
     @property
     def format(self) -> str:
         return "CSV" if self.url.endswith(".csv") else "JSON"
 
+    def listed(self) -> DataFile:
+        """The file as lists and catalogues show it, without its bytes (a build keeps the
+        listing of every plan's files; the bytes are 600 MB at size L)."""
+        return replace(self, content=b"")
+
     @property
-    def size(self) -> int:
-        return len(self.content)
+    def has_content(self) -> bool:
+        return len(self.content) == self.size
 
 
 def _cell(value: Any) -> str:

@@ -7,6 +7,7 @@ so cross-page facts are already complete (see `facts.derive`) when we render.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -111,7 +112,22 @@ class MinhBachGenerator(Generator):
         return self._remember(f"text:{plan_id}", [*_plans(plan), text_unit(plan_id)], make)
 
     def _plan_files(self, p: PlanFacts) -> list[DataFile]:
-        return self._remember(f"opendata:{p.plan.id}", self._plan_units(p), lambda: plan_files(p))
+        """A plan's open-data files: made, or as the last build listed them (without their
+        bytes, which stay in output/ unless a file there was changed; see `_data_bytes`)."""
+        made: list[DataFile] = []
+
+        def make() -> list[DataFile]:
+            made.extend(plan_files(p))
+            return [item.listed() for item in made]
+
+        listed = self._remember(f"opendata:{p.plan.id}", self._plan_units(p), make)
+        return made or listed
+
+    def _data_bytes(self, item: DataFile) -> bytes:
+        if item.has_content or item.plan_id is None:
+            return item.content
+        made = plan_files(self.facts.plans[item.plan_id])
+        return next(f.content for f in made if f.url == item.url)
 
     def _remember(self, name: str, units: list[str], make: Callable[[], T]) -> T:
         """`make()`, or what the last build made from the same inputs (see `incremental`)."""
@@ -189,6 +205,6 @@ class MinhBachGenerator(Generator):
             key = cache.key(name, "opendata", units) if cache is not None else ""
             if cache is not None and cache.reuse(name, key):
                 continue
-            write_files(site, [item])
+            write_files(site, [replace(item, content=self._data_bytes(item))])
             if cache is not None:
                 cache.record(name, key, site, [site / name])
