@@ -28,6 +28,11 @@ AGENCY_ROWS = 120
 PLAN_ROW = 3
 PROGRESS_ROWS = 150
 OPEN_DATA_ROWS = 240
+# Lines of a plain list (a post or a plan: a link and a date or a few words).
+NEWS_ARCHIVE_ROWS = 250
+PLAN_LIST_ROWS = 250
+# The home page lists the plans of the latest years, whole years, until it shows this many.
+HOME_PLANS = 30
 
 
 @dataclass(frozen=True)
@@ -111,3 +116,15 @@ def grouped(pairs: Sequence[tuple[G, T]]) -> list[tuple[G, list[T]]]:
             runs.append((group, []))
         runs[-1][1].append(item)
     return runs
+
+
+def leading(groups: Sequence[tuple[G, Sequence[T]]], limit: int) -> list[tuple[G, Sequence[T]]]:
+    """The first groups, whole, until they hold at least `limit` items (all if fewer)."""
+    shown: list[tuple[G, Sequence[T]]] = []
+    held = 0
+    for group in groups:
+        if held >= limit:
+            break
+        shown.append(group)
+        held += len(group[1])
+    return shown

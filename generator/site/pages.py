@@ -19,7 +19,7 @@ from ..facts import page_facts
 from ..facts import paging as paging_limits
 from ..facts.derive import Facts, Involvement, PlanFacts, TaskFact
 from ..facts.document import Document, document_of
-from ..facts.paging import grouped, paged
+from ..facts.paging import grouped, leading, paged
 from ..incremental.inputs import NEWS, plan_unit, text_unit
 from ..incremental.page_cache import PageCache
 from ..opendata.opendata import DataFile, build_files, plan_files, write_files
@@ -65,8 +65,15 @@ class MinhBachGenerator(Generator):
             plan = getattr(article, "plan", None)
             if plan:
                 news_by_plan.setdefault(plan, []).append(article)
-        self._page(urls.HOME, "home", self.every, latest_news=news[:5])
-        self._page(urls.PLANS, "plans", self.every, issuers=facts.plans_by_issuer())
+        by_year = facts.plans_by_year()
+        recent = leading(by_year, paging_limits.HOME_PLANS)
+        self._page(urls.HOME, "home", self.every, latest_news=news[:5], plans_by_year=recent,
+                   every_year_shown=len(recent) == len(by_year))
+        every_plan = [(year, p) for year, plans in by_year for p in plans]
+        for paging, part in paged(every_plan, lambda _: 1, paging_limits.PLAN_LIST_ROWS,
+                                  partial(urls.paged_url, urls.PLANS)):
+            self._page(paging.url, "plans", self.every, plans_by_year=grouped(part),
+                       paging=paging, issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
             self._page(urls.plan_url(plan_id), "plan",
                   [*self._plan_units(plan_facts), text_unit(plan_id), NEWS], p=plan_facts,
@@ -86,7 +93,8 @@ class MinhBachGenerator(Generator):
                            area=area, tasks=part, paging=paging,
                            sample_label=self._sample(*(facts.plans[plan.id]
                                                        for plan, _ in per_plan)))
-        self._page(urls.SEARCH, "search", self.every, search=SEARCH_PAGE)
+        self._page(urls.SEARCH, "search", self.every, search=SEARCH_PAGE, plans_by_year=recent,
+                   every_year_shown=len(recent) == len(by_year))
         self._page("/404.html", "404", ())
         self._add_progress()
         self._add_open_data()
