@@ -26,9 +26,10 @@ from generator.site import urls
 from tests.conftest import PROJECT_ROOT
 from tests.test_incremental import rebuild
 
-LOW_LIMITS = {"AREA_ROWS": 40, "AGENCY_ROWS": 30, "PROGRESS_ROWS": 10, "OPEN_DATA_ROWS": 40}
-_NEXT = re.compile(r'<link rel="next" href="([^"]+)">')
-_PREVIOUS = re.compile(r'<link rel="prev" href="([^"]+)">')
+LOW_LIMITS = {"AREA_ROWS": 40, "AGENCY_ROWS": 30, "PROGRESS_ROWS": 10, "OPEN_DATA_ROWS": 40,
+              "PLAN_LIST_ROWS": 8, "HOME_PLANS": 5, "NEWS_ARCHIVE_ROWS": 30}
+_NEXT = re.compile(r'rel="next" href="([^"]+)"')
+_PREVIOUS = re.compile(r'rel="prev" href="([^"]+)"')
 _IN_PLAN = re.compile(r'class="in-plan" href="/ke-hoach/([^/]+)/#nhiem-vu-([^"]+)"')
 _PLAN_ROW = re.compile(r'<tr data-plan="([^"]+)"(?: data-role="([a-z-]+)")?>')
 _TASK_PAGE = re.compile(r'href="/ke-hoach/([^/]+)/nhiem-vu/([^/]+)/"')
@@ -155,13 +156,60 @@ def test_open_data_pages_list_every_file_once(paged_site: tuple[Path, Facts]) ->
     _check_ranges(pages, len(facts.plans))
 
 
+def test_plan_list_pages_list_every_plan_once(paged_site: tuple[Path, Facts]) -> None:
+    output, facts = paged_site
+    pages = _pages(output, urls.PLANS)
+    assert len(pages) > 2
+    by_year = [re.findall(r'<li><a href="/ke-hoach/([^/]+)/"><strong>', page) for page in pages]
+    assert Counter(p for page in by_year for p in page) == Counter(list(facts.plans))
+    assert [p for page in by_year for p in page] == \
+        [p.plan.id for _, plans in facts.plans_by_year() for p in plans]
+    _check_ranges(pages, len(facts.plans))
+    # Issuing bodies once, on the first page, each linking to its agency page and count.
+    issuers = facts.plans_by_issuer()
+    assert [re.findall(r'id="theo-co-quan"', page) != [] for page in pages] == \
+        [True] + [False] * (len(pages) - 1)
+    for org, plans in issuers:
+        assert f'<a href="{urls.agency_url(org.id)}">{len(plans)} kế hoạch</a>' in pages[0]
+
+
+def test_home_and_search_pages_list_the_latest_years_whole(paged_site: tuple[Path, Facts]) -> None:
+    output, facts = paged_site
+    home = (output / "index.html").read_text(encoding="utf-8")
+    search = (output / "tim-kiem" / "index.html").read_text(encoding="utf-8")
+    by_year = facts.plans_by_year()
+    shown = [p.plan.id for _, plans in by_year[:3] for p in plans]  # 2 plans a year: 6 ≥ 5
+    assert sum(len(plans) for _, plans in by_year[:2]) < LOW_LIMITS["HOME_PLANS"]
+    for page, pattern in ((home, r'<li><a href="/ke-hoach/([^/]+)/"><strong>'),
+                          (search, r'<li><a href="/ke-hoach/([^/]+)/">')):
+        assert re.findall(pattern, page) == shown
+        assert '<a href="/ke-hoach/">Mọi kế hoạch, theo năm và cơ quan ban hành →</a>' in page
+
+
+def test_news_archive_pages_list_every_post_once(paged_site: tuple[Path, Facts]) -> None:
+    output, _ = paged_site
+    pages = _pages(output, "/tin-tuc/luu-tru/")
+    assert len(pages) == 4  # 100 posts, 30 a page
+    posts = {f"/{p.parent.relative_to(output).as_posix()}/"
+             for p in output.glob("tin-tuc/*/*/index.html") if "trang-" not in p.parent.name}
+    listed = Counter(u for page in pages
+                     for u in re.findall(r'<li><a href="(/tin-tuc/\d{4}/[^"]+/)">', page))
+    assert len(posts) == 100 and listed == Counter(posts)
+
+
 def test_sitemap_lists_every_page_of_every_list(paged_site: tuple[Path, Facts]) -> None:
     output, _ = paged_site
     sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
     later = sorted(p.parent for p in output.glob("*/*/trang-*/index.html"))
     assert later
+    lastmod = dict(re.findall(r"<loc>https?://[^/<]+(/[^<]*)</loc><lastmod>([^<]+)</lastmod>",
+                              sitemap))
     for folder in later:
-        assert f"/{folder.relative_to(output).as_posix()}/</loc>" in sitemap
+        url = f"/{folder.relative_to(output).as_posix()}/"
+        assert url in lastmod
+        assert lastmod[url] == lastmod[url.rsplit("trang-", 1)[0]]
+    assert len({lastmod[f"/{p.parent.relative_to(output).as_posix()}/"]
+                for p in output.glob("co-quan/*/index.html")}) > 1
 
 
 def test_example_site_shows_every_list_on_one_page(example_site: Path) -> None:

@@ -22,7 +22,7 @@ G = TypeVar("G")
 
 # Weight per page, in task rows (or rows of the same size).
 AREA_ROWS = 120
-AGENCY_ROWS = 120
+AGENCY_ROWS = 100
 # A plan's row on a progress page (name, chart, counts, report links) weighs about as
 # much as PLAN_ROW task rows; a late task listed under it about one.
 PLAN_ROW = 3
