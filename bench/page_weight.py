@@ -30,6 +30,10 @@ KINDS = (
     ("news", r"tin-tuc/\d{4}/(?!trang-\d+/)[^/]+/index\.html"),
     ("progress", rf"tien-do/(?:\d{{4}}/)?{_PAGE}"),
     ("open data", rf"du-lieu/{_PAGE}"),
+    ("plan list", rf"ke-hoach/{_PAGE}"),
+    ("news list", rf"tin-tuc/(?:\d{{4}}/|luu-tru/)?{_PAGE}"),
+    ("home", r"index\.html"),
+    ("search", r"tim-kiem/index\.html"),
 )
 # KB gzipped, per kind. A plan and its reports are one document each (the 30 KB);
 # one task's history and one post are small; lists that grow with the site are paged
