@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +16,11 @@ from generator.build import build
 from generator.facts import paging
 
 from ..conftest import PROJECT_ROOT
+from . import test_accessibility
 from .conftest import serve
-from .test_accessibility import axe_script, axe_violations, describe  # noqa: F401 - a fixture
+from .test_accessibility import axe_violations, describe
+
+axe_script = test_accessibility.axe_script  # the fixture, shared
 
 pytestmark = pytest.mark.browser
 
