@@ -6,7 +6,7 @@ so cross-page facts are already complete (see `facts.derive`) when we render.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from ..facts import page_facts
 from ..facts import paging as paging_limits
 from ..facts.derive import Facts, Involvement, PlanFacts, TaskFact
 from ..facts.document import Document, document_of
-from ..facts.paging import grouped, leading, paged
+from ..facts.paging import Paging, grouped, leading, paged
 from ..incremental.inputs import NEWS, plan_unit, text_unit
 from ..incremental.page_cache import PageCache
 from ..opendata.opendata import DataFile, build_files, plan_files, write_files
@@ -70,8 +70,8 @@ class MinhBachGenerator(Generator):
         self._page(urls.HOME, "home", self.every, latest_news=news[:5], plans_by_year=recent,
                    every_year_shown=len(recent) == len(by_year))
         every_plan = [(year, p) for year, plans in by_year for p in plans]
-        for paging, part in paged(every_plan, lambda _: 1, paging_limits.PLAN_LIST_ROWS,
-                                  partial(urls.paged_url, urls.PLANS)):
+        for paging, part in _list_pages(urls.PLANS, every_plan, lambda _: 1,
+                                        paging_limits.PLAN_LIST_ROWS):
             self._page(paging.url, "plans", self.every, plans_by_year=grouped(part),
                        paging=paging, issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
@@ -87,8 +87,8 @@ class MinhBachGenerator(Generator):
         self._page(urls.AREAS, "areas", self.every, areas=facts.areas_sorted())
         for area in facts.areas_sorted():
             per_plan = facts.areas.get(area.id, [])
-            for paging, part in paged(per_plan, _area_weight, paging_limits.AREA_ROWS,
-                                      partial(urls.paged_url, urls.area_url(area.id))):
+            for paging, part in _list_pages(urls.area_url(area.id), per_plan, _area_weight,
+                                            paging_limits.AREA_ROWS):
                 self._page(paging.url, "area", _plans(*(plan for plan, _ in per_plan)),
                            area=area, tasks=part, paging=paging,
                            sample_label=self._sample(*(facts.plans[plan.id]
@@ -105,8 +105,8 @@ class MinhBachGenerator(Generator):
         facts = self.facts
         involvement = facts.involvement.get(org.id, [])
         record = facts.records.get(org.id)
-        for paging, part in paged(involvement, _involvement_weight, paging_limits.AGENCY_ROWS,
-                                  partial(urls.paged_url, urls.agency_url(org.id))):
+        for paging, part in _list_pages(urls.agency_url(org.id), involvement,
+                                        _involvement_weight, paging_limits.AGENCY_ROWS):
             shown = record.only({i.plan.id for i in part}) if record else None
             self._page(paging.url, "agency", _plans(*(i.plan for i in involvement)), org=org,
                        province=facts.data.provinces[org.id],
@@ -180,14 +180,13 @@ class MinhBachGenerator(Generator):
                       sample_label=self._sample(plan_facts),
                       files=self._downloads(urls.data_url(plan_id, "tien-do-nhiem-vu.csv")))
         every_plan = [(year, p) for year in facts.years for p in year.plans]
-        for paging, part in paged(every_plan, lambda _: paging_limits.PLAN_ROW,
-                                  paging_limits.PROGRESS_ROWS,
-                                  partial(urls.paged_url, urls.PROGRESS)):
+        for paging, part in _list_pages(urls.PROGRESS, every_plan, lambda _: paging_limits.PLAN_ROW,
+                                        paging_limits.PROGRESS_ROWS):
             self._page(paging.url, "progress", self.every, years=grouped(part), paging=paging,
                        sample_label=self._sample(*facts.plans.values()), files=site_files)
         for year in facts.years:
-            for paging, part in paged(year.plans, _year_weight, paging_limits.PROGRESS_ROWS,
-                                      partial(urls.paged_url, urls.progress_year_url(year.year))):
+            for paging, part in _list_pages(urls.progress_year_url(year.year), year.plans,
+                                            _year_weight, paging_limits.PROGRESS_ROWS):
                 self._page(paging.url, "progress_year", _plans(*year.plans), y=year,
                            shown=replace(year, plans=tuple(part)), paging=paging,
                            sample_label=self._sample(*year.plans), files=site_files)
@@ -199,9 +198,8 @@ class MinhBachGenerator(Generator):
             if item.plan_id:
                 by_plan.setdefault(item.plan_id, []).append(item)
         every_plan = [(self.facts.plans[pid], rows) for pid, rows in sorted(by_plan.items())]
-        for paging, part in paged(every_plan, lambda pair: 2 + len(pair[1]),
-                                  paging_limits.OPEN_DATA_ROWS,
-                                  partial(urls.paged_url, urls.OPEN_DATA)):
+        for paging, part in _list_pages(urls.OPEN_DATA, every_plan, lambda pair: 2 + len(pair[1]),
+                                        paging_limits.OPEN_DATA_ROWS):
             self._page(paging.url, "opendata", self.every, paging=paging,
                        site_files=[f for f in files if not f.plan_id and "/schema/" not in f.url],
                        schema_files=[f for f in files if "/schema/" in f.url], plan_files=part,
@@ -209,6 +207,12 @@ class MinhBachGenerator(Generator):
                        sample_label=self._sample(*self.facts.plans.values()))
         # Written into the build's staging folder, so they are published with the pages.
         write_files(Path(self.output_path), files)
+
+
+def _list_pages(url: str, items: Sequence[T], weight: Callable[[T], int],
+                limit: int) -> list[tuple[Paging, list[T]]]:
+    """A list shown from `url` on, split into pages (`url`, `url`trang-2/, …)."""
+    return paged(items, weight, limit, partial(urls.paged_url, url))
 
 
 def _area_weight(part: tuple[Plan, list[TaskFact]]) -> int:
