@@ -10,7 +10,6 @@ facts it lists.
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from generator.facts import paging
 from generator.facts.derive import Facts, derive
 from generator.facts.paging import paged, split
 from generator.site import urls
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import example_copy, without_search
 from tests.test_incremental import rebuild
 
 LOW_LIMITS = {"AREA_ROWS": 40, "AGENCY_ROWS": 30, "PROGRESS_ROWS": 10, "OPEN_DATA_ROWS": 40,
@@ -36,17 +35,10 @@ _TASK_PAGE = re.compile(r'href="/ke-hoach/([^/]+)/nhiem-vu/([^/]+)/"')
 _RANGE = re.compile(r"Trang (\d+) / (\d+): kế hoạch (\d+)–(\d+) trong số (\d+)")
 
 
-def _without_search(root: Path) -> Path:
-    config = root / "minhbach.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "[site]\n", "[site]\nsearch = false\n", 1), encoding="utf-8")
-    return root
-
-
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Facts]:
     """The size-S corpus built with low page limits, and its facts."""
-    root = _without_search(generate("S", tmp_path_factory.mktemp("paged") / "project"))
+    root = without_search(generate("S", tmp_path_factory.mktemp("paged") / "project"))
     with pytest.MonkeyPatch.context() as patch:
         for name, value in LOW_LIMITS.items():
             patch.setattr(paging, name, value)
@@ -219,11 +211,7 @@ def test_example_site_shows_every_list_on_one_page(example_site: Path) -> None:
 def test_a_page_list_that_grows_is_rebuilt_like_a_fresh_build(tmp_path: Path) -> None:
     """A new plan moves rows to later pages and adds pages: an incremental build
     publishes what a fresh one does (every page of a list reads every plan it shows)."""
-    root = tmp_path / "project"
-    for name in ("content", "data", "themes", "minhbach.toml"):
-        copy = shutil.copytree if (PROJECT_ROOT / name).is_dir() else shutil.copy
-        copy(PROJECT_ROOT / name, root / name)
-    _without_search(root)
+    root = example_copy(tmp_path / "project")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(paging, "AREA_ROWS", 8)
         patch.setattr(paging, "PROGRESS_ROWS", 7)

@@ -6,7 +6,6 @@ The example site is built with page limits low enough that its lists run to seve
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 from generator.build import build
 from generator.facts import paging
 
-from ..conftest import PROJECT_ROOT
+from ..conftest import example_copy
 from . import test_accessibility
 from .conftest import serve
 from .test_accessibility import axe_violations, describe
@@ -33,13 +32,7 @@ PAGED = ["/linh-vuc/cai-cach-the-che/", "/linh-vuc/cai-cach-the-che/trang-2/",
 
 @pytest.fixture(scope="module")
 def paged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("paged-example")
-    for name in ("content", "data", "themes", "minhbach.toml"):
-        copy = shutil.copytree if (PROJECT_ROOT / name).is_dir() else shutil.copy
-        copy(PROJECT_ROOT / name, root / name)
-    config = root / "minhbach.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "[site]\n", "[site]\nsearch = false\n", 1), encoding="utf-8")
+    root = example_copy(tmp_path_factory.mktemp("paged-example"))
     with pytest.MonkeyPatch.context() as patch:
         for name, value in LOW_LIMITS.items():
             patch.setattr(paging, name, value)
