@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .data.paths import safe_path
 from .data.validation import message
 from .errors import InvalidProject, Location, Problems
+from .facts import paging
 
 CONFIG_FILE = "minhbach.toml"
 # How Pelican turns a news or page title into its slug; `routes` predicts URLs with it.
@@ -153,6 +154,7 @@ def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, 
         "INDEX_SAVE_AS": "tin-tuc/index.html",
         "YEAR_ARCHIVE_URL": "tin-tuc/{date:%Y}/",
         "YEAR_ARCHIVE_SAVE_AS": "tin-tuc/{date:%Y}/index.html",
+        "ARCHIVES_URL": "tin-tuc/luu-tru/",
         "ARCHIVES_SAVE_AS": "tin-tuc/luu-tru/index.html",
         "CATEGORY_SAVE_AS": "",
         "CATEGORIES_SAVE_AS": "",
@@ -162,6 +164,8 @@ def pelican_settings(root: Path, output: Path, config: SiteConfig) -> dict[str, 
         "AUTHORS_SAVE_AS": "",
         "DIRECT_TEMPLATES": ["index", "archives"],
         "DEFAULT_PAGINATION": config.news_per_page,
+        # The date archive lists a line per post: paged like our long lists (facts/paging).
+        "PAGINATED_TEMPLATES": {"index": None, "archives": paging.NEWS_ARCHIVE_ROWS},
         "PAGINATION_PATTERNS": [
             (1, "{url}", "{save_as}"),
             (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),

@@ -41,3 +41,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` by its path relative to it, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def without_search(root: Path) -> Path:
+    """Turn the search index off in a project's minhbach.toml (Pagefind is slow to build)."""
+    config = root / "minhbach.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "[site]\n", "[site]\nsearch = false\n", 1), encoding="utf-8")
+    return root
+
+
+def example_copy(root: Path) -> Path:
+    """The example project's inputs copied to `root`, to edit and build, search off."""
+    for name in ("content", "data", "themes", "minhbach.toml"):
+        copy = shutil.copytree if (PROJECT_ROOT / name).is_dir() else shutil.copy
+        copy(PROJECT_ROOT / name, root / name)
+    return without_search(root)

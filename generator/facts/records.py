@@ -6,8 +6,8 @@ Both read each plan at its latest report (see `progress` for how a report is jud
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..data.models import Area, Plan
@@ -48,6 +48,10 @@ class AgencyRecord:
     @property
     def sample(self) -> bool:
         return any(r.report.report.sample for r in self.rows)
+
+    def only(self, plan_ids: Collection[str]) -> AgencyRecord:
+        """The rows of some plans: what one page of a long agency page shows."""
+        return replace(self, rows=tuple(r for r in self.rows if r.plan.id in plan_ids))
 
 
 def agency_record(org_id: str, plans: Iterable[PlanFacts]) -> AgencyRecord | None:

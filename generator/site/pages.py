@@ -6,17 +6,20 @@ so cross-page facts are already complete (see `facts.derive`) when we render.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pelican.generators import Generator
 
-from ..data.models import Plan
+from ..data.models import Organisation, Plan
 from ..facts import page_facts
-from ..facts.derive import Facts, PlanFacts
+from ..facts import paging as paging_limits
+from ..facts.derive import Facts, Involvement, PlanFacts, TaskFact
 from ..facts.document import Document, document_of
+from ..facts.paging import Paging, grouped, leading, paged
 from ..incremental.inputs import NEWS, plan_unit, text_unit
 from ..incremental.page_cache import PageCache
 from ..opendata.opendata import DataFile, build_files, plan_files, write_files
@@ -62,8 +65,15 @@ class MinhBachGenerator(Generator):
             plan = getattr(article, "plan", None)
             if plan:
                 news_by_plan.setdefault(plan, []).append(article)
-        self._page(urls.HOME, "home", self.every, latest_news=news[:5])
-        self._page(urls.PLANS, "plans", self.every, issuers=facts.plans_by_issuer())
+        by_year = facts.plans_by_year()
+        recent = leading(by_year, paging_limits.HOME_PLANS)
+        self._page(urls.HOME, "home", self.every, latest_news=news[:5], plans_by_year=recent,
+                   every_year_shown=len(recent) == len(by_year))
+        every_plan = [(year, p) for year, plans in by_year for p in plans]
+        for paging, part in _list_pages(urls.PLANS, every_plan, lambda _: 1,
+                                        paging_limits.PLAN_LIST_ROWS):
+            self._page(paging.url, "plans", self.every, plans_by_year=grouped(part),
+                       paging=paging, issuers=facts.plans_by_issuer())
         for plan_id, plan_facts in sorted(facts.plans.items()):
             self._page(urls.plan_url(plan_id), "plan",
                   [*self._plan_units(plan_facts), text_unit(plan_id), NEWS], p=plan_facts,
@@ -73,26 +83,37 @@ class MinhBachGenerator(Generator):
         self._page(urls.AGENCIES, "agencies", self.every,
               provinces=facts.organisations_by_province())
         for org in facts.organisations_sorted():
-            involved = _plans(*(i.plan for i in facts.involvement.get(org.id, [])))
-            self._page(urls.agency_url(org.id), "agency", involved, org=org,
-                  province=facts.data.provinces[org.id],
-                  parent=facts.data.organisations.get(org.parent or ""),
-                  children=facts.units.get(org.id, []), involvement=facts.involvement.get(org.id, []),
-                  record=facts.records.get(org.id),
-                  sample_label=self._sample(*(facts.plans[i.plan.id]
-                                              for i in facts.involvement.get(org.id, []))))
+            self._add_agency(org)
         self._page(urls.AREAS, "areas", self.every, areas=facts.areas_sorted())
         for area in facts.areas_sorted():
-            self._page(urls.area_url(area.id), "area",
-                  _plans(*(plan for plan, _ in facts.areas.get(area.id, []))), area=area,
-                  tasks=facts.areas.get(area.id, []),
-                  sample_label=self._sample(*(facts.plans[plan.id]
-                                              for plan, _ in facts.areas.get(area.id, []))))
-        self._page(urls.SEARCH, "search", self.every, search=SEARCH_PAGE)
+            per_plan = facts.areas.get(area.id, [])
+            for paging, part in _list_pages(urls.area_url(area.id), per_plan, _area_weight,
+                                            paging_limits.AREA_ROWS):
+                self._page(paging.url, "area", _plans(*(plan for plan, _ in per_plan)),
+                           area=area, tasks=part, paging=paging,
+                           sample_label=self._sample(*(facts.plans[plan.id]
+                                                       for plan, _ in per_plan)))
+        self._page(urls.SEARCH, "search", self.every, search=SEARCH_PAGE, plans_by_year=recent,
+                   every_year_shown=len(recent) == len(by_year))
         self._page("/404.html", "404", ())
         self._add_progress()
         self._add_open_data()
         write_pages(writer, self, self._jobs)
+
+    def _add_agency(self, org: Organisation) -> None:
+        """An agency's pages: its record and its part in each plan, newest plans first."""
+        facts = self.facts
+        involvement = facts.involvement.get(org.id, [])
+        record = facts.records.get(org.id)
+        for paging, part in _list_pages(urls.agency_url(org.id), involvement,
+                                        _involvement_weight, paging_limits.AGENCY_ROWS):
+            shown = record.only({i.plan.id for i in part}) if record else None
+            self._page(paging.url, "agency", _plans(*(i.plan for i in involvement)), org=org,
+                       province=facts.data.provinces[org.id],
+                       parent=facts.data.organisations.get(org.parent or ""),
+                       children=facts.units.get(org.id, []), involvement=part, paging=paging,
+                       record=record, shown=shown,
+                       sample_label=self._sample(*(facts.plans[i.plan.id] for i in involvement)))
 
     def _plan_units(self, p: PlanFacts) -> list[str]:
         """A plan's pages read the plan and the plans it cites and that cite it."""
@@ -173,12 +194,17 @@ class MinhBachGenerator(Generator):
                       t=task, history=progress.task_history(task.task.id),
                       sample_label=self._sample(plan_facts),
                       files=self._downloads(urls.data_url(plan_id, "tien-do-nhiem-vu.csv")))
-        self._page(urls.PROGRESS, "progress", self.every, years=facts.years,
-              sample_label=self._sample(*facts.plans.values()), files=site_files)
+        every_plan = [(year, p) for year in facts.years for p in year.plans]
+        for paging, part in _list_pages(urls.PROGRESS, every_plan, lambda _: paging_limits.PLAN_ROW,
+                                        paging_limits.PROGRESS_ROWS):
+            self._page(paging.url, "progress", self.every, years=grouped(part), paging=paging,
+                       sample_label=self._sample(*facts.plans.values()), files=site_files)
         for year in facts.years:
-            self._page(urls.progress_year_url(year.year), "progress_year",
-                  _plans(*year.plans), y=year,
-                  sample_label=self._sample(*year.plans), files=site_files)
+            for paging, part in _list_pages(urls.progress_year_url(year.year), year.plans,
+                                            _year_weight, paging_limits.PROGRESS_ROWS):
+                self._page(paging.url, "progress_year", _plans(*year.plans), y=year,
+                           shown=replace(year, plans=tuple(part)), paging=paging,
+                           sample_label=self._sample(*year.plans), files=site_files)
 
     def _add_open_data(self) -> None:
         files = self.open_data
@@ -186,12 +212,14 @@ class MinhBachGenerator(Generator):
         for item in files:
             if item.plan_id:
                 by_plan.setdefault(item.plan_id, []).append(item)
-        self._page(urls.OPEN_DATA, "opendata", self.every,
-              site_files=[f for f in files if not f.plan_id and "/schema/" not in f.url],
-              schema_files=[f for f in files if "/schema/" in f.url],
-              plan_files=[(self.facts.plans[pid], rows) for pid, rows in sorted(by_plan.items())],
-              schema_urls={f.schema: f.url for f in files if "/schema/" in f.url},
-              sample_label=self._sample(*self.facts.plans.values()))
+        every_plan = [(self.facts.plans[pid], rows) for pid, rows in sorted(by_plan.items())]
+        for paging, part in _list_pages(urls.OPEN_DATA, every_plan, lambda pair: 2 + len(pair[1]),
+                                        paging_limits.OPEN_DATA_ROWS):
+            self._page(paging.url, "opendata", self.every, paging=paging,
+                       site_files=[f for f in files if not f.plan_id and "/schema/" not in f.url],
+                       schema_files=[f for f in files if "/schema/" in f.url], plan_files=part,
+                       schema_urls={f.schema: f.url for f in files if "/schema/" in f.url},
+                       sample_label=self._sample(*self.facts.plans.values()))
         self._write_data_files(files)
 
     def _write_data_files(self, files: list[DataFile]) -> None:
@@ -208,3 +236,27 @@ class MinhBachGenerator(Generator):
             write_files(site, [replace(item, content=self._data_bytes(item))])
             if cache is not None:
                 cache.record(name, key, site, [site / name])
+
+
+def _list_pages(url: str, items: Sequence[T], weight: Callable[[T], int],
+                limit: int) -> list[tuple[Paging, list[T]]]:
+    """A list shown from `url` on, split into pages (`url`, `url`trang-2/, …)."""
+    return paged(items, weight, limit, partial(urls.paged_url, url))
+
+
+def _area_weight(part: tuple[Plan, list[TaskFact]]) -> int:
+    """A plan's section of an area page: heading and summary, then its task rows."""
+    return 2 + len(part[1])
+
+
+def _involvement_weight(part: Involvement) -> int:
+    """An agency's part in a plan: record rows and heading, task rows, then indicator and
+    duty lines (about four to a task row)."""
+    lines = len(part.monitors) + len(part.implements) + len(part.duties)
+    return 2 + len(part.leads) + len(part.supports) + (lines + 3) // 4
+
+
+def _year_weight(p: PlanFacts) -> int:
+    """A plan's row on a year's progress page and its late tasks in the list below."""
+    latest = p.progress.latest if p.progress else None
+    return paging_limits.PLAN_ROW + (len(latest.late) if latest else 0)

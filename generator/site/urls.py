@@ -70,3 +70,9 @@ def data_url(plan_id: str, name: str) -> str:
 def open_data_url(name: str) -> str:
     """Site-wide open-data files (catalogue, schemas, all plans): /du-lieu/<name>."""
     return f"{OPEN_DATA}{name}"
+
+
+def paged_url(url: str, number: int) -> str:
+    """Page `number` of a list that starts at `url`: /co-quan/x/, /co-quan/x/trang-2/, …
+    (the pattern of the news archive's pages)."""
+    return url if number == 1 else f"{url}trang-{number}/"
