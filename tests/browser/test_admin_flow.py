@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ..preview import LIMIT, wait_for
+from ..preview import LIMIT
 from .admin_session import MISSING, SERVER, copy_project, decap_server
 from .conftest import serve
 
@@ -41,6 +41,16 @@ def task_status(path: Path, task: str) -> str:
     return next(row["status"] for row in report["tasks"] if row["task"] == task)
 
 
+def publish_now(page: Any) -> None:
+    """Publish the open entry and return once decap-server has answered that it saved it:
+    it writes the file in place, so a test reading it before then can see half a file."""
+    page.get_by_role("button", name="Công bố").first.click()
+    with page.expect_response(lambda r: '"persistEntry"' in (r.request.post_data or ""),
+                              timeout=TIMEOUT_MS) as saved:
+        page.get_by_text("Công bố ngay").click()
+    assert saved.value.ok, saved.value.status
+
+
 def test_staff_change_a_report_in_the_browser(project: Path, admin_url: str, page: Any) -> None:
     report = project / REPORT
     assert task_status(report, "i-7") == "chua-thuc-hien"
@@ -55,10 +65,9 @@ def test_staff_change_a_report_in_the_browser(project: Path, admin_url: str, pag
     status = page.locator("input[id^=status-field-]").nth(6)  # i-7 is the seventh row
     status.fill("Đang thực hiện")
     page.keyboard.press("Enter")
-    page.get_by_role("button", name="Công bố").first.click()
-    page.get_by_text("Công bố ngay").click()
+    publish_now(page)
 
-    wait_for(lambda: task_status(report, "i-7") == "dang-thuc-hien", "the saved report")
+    assert task_status(report, "i-7") == "dang-thuc-hien"
     check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],
                            check=False, capture_output=True, encoding="utf-8", timeout=300)
     assert check.returncode == 0, check.stderr
@@ -74,12 +83,9 @@ def test_staff_add_a_news_post_in_the_browser(project: Path, admin_url: str, pag
     page.get_by_text("Ngay lúc này").first.click()  # the date picker's "now"
     page.locator("[contenteditable=true]").first.click()
     page.keyboard.type("Sở đẩy mạnh cải cách thủ tục hành chính.")
-    page.get_by_role("button", name="Công bố").first.click()
-    page.get_by_text("Công bố ngay").click()
+    publish_now(page)
 
-    news = project / "content" / "news"
-    wait_for(lambda: len(list(news.glob("*day-manh*.md"))) == 1, "the saved news post")
-    [post] = news.glob("*day-manh*.md")
+    [post] = (project / "content" / "news").glob("*day-manh*.md")
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-day-manh-cai-cach-thu-tuc-hanh-chinh-quy-ii\.md",
                         post.name), "ASCII slug, dated like the other posts"
     check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],
