@@ -40,6 +40,7 @@ from .search.search_index import IndexSummary, write_index
 from .search.search_text import Exclusion, PageText, read_page
 from .settings import SiteConfig, load_config, pelican_settings
 from .site.caching_writer import CACHE_SETTING
+from .site.markdown import readings_kept_in
 from .site.page_jobs import JOBS_SETTING
 from .site.published_links import unsafe_markup
 
@@ -78,7 +79,8 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: Pa
     counter = LoggedErrors()
     logging.getLogger("pelican").addHandler(counter)
     try:
-        Pelican(settings).run()
+        with readings_kept_in(cache.memo, cache.key("news-readings", "", ()), root):
+            Pelican(settings).run()
     finally:
         logging.getLogger("pelican").removeHandler(counter)
         _forget_pelican_contents()

@@ -233,3 +233,22 @@ def test_builds_one_after_another_in_one_process_like_the_preview(project: Path,
         fresh = tmp_path / f"fresh-{number}"
         build(project, fresh, fresh=True)
         assert snapshot(project / "output") == snapshot(fresh), f"after edit {number}"
+
+
+def test_news_readings_come_from_the_last_build_in_another_process(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process (each `minhbach build`) reads only the posts that changed since the
+    last build; the rest comes from the cache beside the output."""
+    from generator.site import markdown
+
+    monkeypatch.setattr(markdown, "_read_here", {})
+    build(project)  # keeps every reading
+    monkeypatch.setattr(markdown, "_read_here", {})  # as in a new process
+    parsed: list[str] = []
+    parse = markdown.MarkdownItReader._parse
+    monkeypatch.setattr(markdown.MarkdownItReader, "_parse",
+                        lambda self, path: parsed.append(path.name) or parse(self, path))
+    news = sorted((project / "content" / "news").glob("*.md"))[5]
+    _edit(news, "title: ", "title: Tin cập nhật – ")
+    rebuild(project, tmp_path)
+    assert parsed.count(news.name) == 1 and len(set(parsed)) == 1

@@ -9,7 +9,9 @@ to resolve; our `{plan}<id>` marker is resolved here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,6 +22,7 @@ from pelican.readers import BaseReader
 
 from ..data.loading import load_front_matter
 from ..errors import Problems
+from ..incremental.memo import Memo
 from ..reading.vietnamese import nfc, slugify
 from .urls import PLAN_LINK, plan_url
 
@@ -88,6 +91,23 @@ def render_markdown(text: str, heading_shift: int = 0) -> str:
 # Pelican's own reader cache keeps metadata after processing, whose objects hold the
 # settings of the build that made them (and with them, that build's facts).
 _read_here: dict[str, tuple[bytes, str, dict[str, Any]]] = {}
+
+
+@contextmanager
+def readings_kept_in(memo: Memo, key: str, root: Path) -> Iterator[None]:
+    """Pelican reads every post in a build; what the last build's reader made of each is
+    taken from `memo` under `key` (a post whose bytes changed is read again), and what
+    this one made is kept for the next."""
+    kept = memo.recall(key)
+    if isinstance(kept, dict):
+        for path, reading in kept.items():
+            _read_here.setdefault(path, reading)
+    yield
+    prefix = f"{root}{os.sep}"
+    now = {path: reading for path, reading in _read_here.items()
+           if path.startswith(prefix) and os.path.isfile(path)}
+    if now != kept:
+        memo.keep(key, now)
 
 
 class MarkdownItReader(BaseReader):
