@@ -7,25 +7,35 @@ problem it finds before anything is built, and raises `InvalidProject` if any.
 from __future__ import annotations
 
 import difflib
-import hashlib
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ..errors import InvalidProject, Location, Problems, relative
-from ..incremental.code import code_digest
-from ..incremental.memo import CACHE_FOLDER, MISSING, Memo
+from ..errors import InvalidProject, Location, Problem, Problems, relative
+from ..failures import processing
+from ..incremental.memo import CACHE_FOLDER, Memo
 from ..reading.agency_names import NameIndex
 from ..reading.periods import Period, parse_period
 from ..reading.timeline import parse_timeline
 from ..site.markdown import markdown_files
 from ..site.urls import PLAN_LINK
-from .content_checks import check_files
+from .content_checks import MarkdownOutline, check_files, outline_markdown
+from .file_memo import FileMemo, Source, digest
 from .lint import plan_warnings
-from .loading import Document, load_front_matter, load_yaml, read_source
+from .loading import (
+    Document,
+    decode_source,
+    load_yaml,
+    load_yaml_bytes,
+    read_source,
+    split_front_matter,
+)
 from .models import (
     Area,
     AreasFile,
@@ -67,8 +77,11 @@ class Dataset:
     broken_ids: set[str] = field(default_factory=set)
     warnings: Problems = field(default_factory=Problems)
     _name_indexes: dict[str | None, NameIndex] = field(default_factory=dict, repr=False)
-    # Files read before, unchanged since: their models (`_load`); None keeps nothing.
-    memo: Memo | None = field(default=None, repr=False, compare=False)
+    # What each file gave when read before (`file_memo`); every plan and report is checked
+    # against the areas and organisations, whose files' digests `_context` holds.
+    files: FileMemo | None = field(default=None, repr=False, compare=False)
+    _context: list[str] = field(default_factory=list, repr=False, compare=False)
+    _plan_keys: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def name_index(self, plan: Plan) -> NameIndex:
         """The names of the bodies of the plan's province, read once per province (every
@@ -85,39 +98,66 @@ class Dataset:
         return {p.stem: p for p in (self.root / "data" / "plans").glob("*.yaml")}
 
 
+@dataclass(frozen=True)
+class _Parsed(Generic[M]):
+    """What one YAML file gives alone: its model without its broken entries, the ids those
+    entries gave, and every problem of its syntax and fields."""
+
+    model: M | None
+    doc: Document | None
+    dropped: frozenset[str]
+    stand_ins: bool
+    problems: tuple[Problem, ...]
+
+    def replay(self, data: Dataset, problems: Problems,
+               stand_ins: bool = True) -> tuple[M, Document] | None:
+        """Record the file's problems and broken ids; its model and document if usable.
+
+        Without `stand_ins`, a file whose required fields are broken is not checked
+        further: a report's dates and plan decide every check of it.
+        """
+        problems.items.extend(self.problems)
+        data.broken_ids.update(self.dropped)
+        if self.model is None or self.doc is None or (self.stand_ins and not stand_ins):
+            return None
+        return self.model, self.doc
+
+
+def _parse(path: Path, data: Dataset, model: type[M]) -> tuple[_Parsed[M], str | None]:
+    """The file's `_Parsed`, and the key it is kept under (None if it cannot be read)."""
+    files = _files(data)
+    source = files.read(path)
+    if source is None:  # unreadable or too big: said on every load
+        problems = Problems()
+        return _validated(load_yaml(path, data.root, problems), model, problems), None
+    key = digest(source.digest, model.__name__)
+    return files.get(key, lambda: _parse_source(source, model)), key
+
+
+def _parse_source(source: Source, model: type[M]) -> _Parsed[M]:
+    problems = Problems()
+    return _validated(load_yaml_bytes(source.content(), source.name, problems), model, problems)
+
+
+def _validated(doc: Document | None, model: type[M], problems: Problems) -> _Parsed[M]:
+    if doc is None:
+        return _Parsed(None, None, frozenset(), False, tuple(problems.items))
+    salvaged = parse_salvaging(doc, model, problems)
+    return _Parsed(salvaged.model, doc, salvaged.dropped_ids, bool(salvaged.stand_ins),
+                   tuple(problems.items))
+
+
 def _load(path: Path, data: Dataset, model: type[M], problems: Problems,
           stand_ins: bool = True) -> tuple[M, Document] | None:
-    """The file's model without its broken entries, so its other mistakes still surface.
-
-    Without `stand_ins`, a file whose required fields are broken is not checked further:
-    a report's dates and plan decide every check of it.
-    """
-    key = _memo_key(path, data.root, model) if data.memo is not None else None
-    if key is not None and data.memo is not None:
-        kept = data.memo.recall(key)
-        if kept is not MISSING:
-            return kept
-    before = len(problems)
-    doc = load_yaml(path, data.root, problems)
-    if doc is None:
-        return None
-    salvaged = parse_salvaging(doc, model, problems)
-    data.broken_ids.update(salvaged.dropped_ids)
-    if salvaged.model is None or (salvaged.stand_ins and not stand_ins):
-        return None
-    if key is not None and data.memo is not None and len(problems) == before:
-        data.memo.keep(key, (salvaged.model, doc))
-    return salvaged.model, doc
+    """The file's model without its broken entries, so its other mistakes still surface."""
+    parsed, _ = _parse(path, data, model)
+    return parsed.replay(data, problems, stand_ins)
 
 
-def _memo_key(path: Path, root: Path, model: type[BaseModel]) -> str | None:
-    """The key of a file's model: its bytes, its name, the model, and the code reading it."""
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return None  # `load_yaml` says why
-    name = f"{relative(path, root)}\0{model.__name__}\0{code_digest()}\0".encode()
-    return hashlib.sha256(name + content).hexdigest()
+def _files(data: Dataset) -> FileMemo:
+    if data.files is None:
+        data.files = FileMemo(data.root, None)
+    return data.files
 
 
 class _Registry:
@@ -151,27 +191,40 @@ def _unknown(what: str, key: str, known: dict[str, object], where: str) -> str:
 
 
 def load_dataset(root: Path, keep: bool = False) -> Dataset:
-    """With `keep`, files unchanged since the last load are not parsed again (their
-    models are kept in .minhbach-cache/check/ of the project)."""
+    """With `keep`, what each file gave when read before is kept (in .minhbach-cache/check/
+    of the project, and in this process's memory), so only changed files are read again."""
     problems = Problems()
-    data = Dataset(root=root, memo=Memo(root / CACHE_FOLDER / "check") if keep else None)
-    _load_areas(data, problems)
-    _load_organisations(data, problems)
-    _load_plans(data, problems)
-    _load_reports(data, problems)
-    _load_plan_texts(data, problems)
-    _check_content_links(data, problems)
-    check_files(root, problems)
-    routes = _Registry("đường dẫn", problems)
-    _load_news(data, problems, routes)
-    _load_pages(data, problems, routes)
-    for plan_id, plan in data.plans.items():
-        plan_warnings(plan, data.plan_docs[plan_id], data.name_index(plan), data.warnings)
-    if data.memo is not None:
-        data.memo.prune()
+    memo = Memo(root / CACHE_FOLDER / "check", in_process=True) if keep else None
+    data = Dataset(root=root, files=FileMemo(root, memo))
+    with _collector_paused():
+        _load_areas(data, problems)
+        _load_organisations(data, problems)
+        _load_plans(data, problems)
+        _load_reports(data, problems)
+        _load_plan_texts(data, problems)
+        markdown = _MarkdownFiles(data)
+        _check_content_links(data, markdown, problems)
+        check_files(root, problems, lambda path: markdown[path].outline)
+        routes = _Registry("đường dẫn", problems)
+        _load_news(data, markdown, problems, routes)
+        _load_pages(data, markdown, problems, routes)
+        data.files.finish()
     if problems:
         raise InvalidProject(problems, data.warnings)
     return data
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes millions of objects and no garbage cycles; the cyclic collector's full
+    passes over the growing heap cost a quarter of `check` at size L."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _load_areas(data: Dataset, problems: Problems) -> None:
@@ -179,7 +232,7 @@ def _load_areas(data: Dataset, problems: Problems) -> None:
     if not path.exists():
         problems.add(Location("data/areas.yaml"), "thiếu tệp danh mục lĩnh vực cải cách")
         return
-    loaded = _load(path, data, AreasFile, problems)
+    loaded = _load_context(path, data, AreasFile, problems)
     if loaded is None:
         return
     areas, doc = loaded
@@ -189,11 +242,19 @@ def _load_areas(data: Dataset, problems: Problems) -> None:
             data.areas[area.id] = area
 
 
+def _load_context(path: Path, data: Dataset, model: type[M],
+                  problems: Problems) -> tuple[M, Document] | None:
+    """A file every plan and report is checked against, its key noted in `data._context`."""
+    parsed, key = _parse(path, data, model)
+    data._context.append(key or f"{path.name} unreadable")
+    return parsed.replay(data, problems)
+
+
 def _load_organisations(data: Dataset, problems: Problems) -> None:
     registry = _Registry("mã cơ quan", problems)
     parents: list[tuple[Organisation, Location]] = []
     for path in sorted((data.root / "data" / "organisations").glob("*.yaml")):
-        loaded = _load(path, data, OrganisationsFile, problems)
+        loaded = _load_context(path, data, OrganisationsFile, problems)
         if loaded is None:
             continue
         orgs, doc = loaded
@@ -232,10 +293,23 @@ def _check_cycles(parents: dict[str, str | None], places: dict[str, Location], w
                              f"{' → '.join(shown)}{rest} → {member}")
 
 
+@dataclass(frozen=True)
+class _CheckedPlan:
+    """A plan file checked against the areas and organisations: kept under its bytes, their
+    files' and the ids left out for errors."""
+
+    parsed: _Parsed[Plan]
+    plan: Plan | None  # agencies resolved; None when the id is not the file's name
+    problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    files: tuple[tuple[str, Location], ...]  # attachments named: the disk changes
+
+
 def _load_plans(data: Dataset, problems: Problems) -> None:
     registry = _Registry("mã kế hoạch", problems)
     for path in sorted((data.root / "data" / "plans").glob("*.yaml")):
-        loaded = _load(path, data, Plan, problems)
+        checked, key = _checked_plan(path, data)
+        loaded = checked.parsed.replay(data, problems)
         if loaded is None:
             continue
         plan, doc = loaded
@@ -243,11 +317,52 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
             problems.add(doc.locate(("id",)),
                          f"mã kế hoạch “{plan.id}” phải trùng tên tệp “{path.stem}”")
             continue
-        if registry.claim(plan.id, doc.locate(("id",))):
-            plan = resolve_plan_agencies(plan, doc, data.name_index(plan), problems)
-            data.plans[plan.id] = plan
+        if registry.claim(plan.id, doc.locate(("id",))) and checked.plan is not None:
+            data.plans[plan.id] = checked.plan
             data.plan_docs[plan.id] = doc
-            _check_plan(plan, doc, data, problems)
+            data._plan_keys[plan.id] = key
+            problems.items.extend(checked.problems)
+            data.warnings.items.extend(checked.warnings)
+            _check_files(checked.files, data, problems)
+
+
+def _checked_plan(path: Path, data: Dataset) -> tuple[_CheckedPlan, str | None]:
+    source = _files(data).read(path)
+    if source is None:  # unreadable or too big: nothing to keep
+        parsed, _ = _parse(path, data, Plan)
+        return _check_plan_file(parsed, path, data), None
+    parse_key = digest(source.digest, Plan.__name__)
+    key = digest(parse_key, *data._context, *sorted(data.broken_ids))
+    _files(data).touch(parse_key)  # kept for when the organisations change
+    return _files(data).get(key, lambda: _check_plan_file(_parse(path, data, Plan)[0], path,
+                                                          data)), key
+
+
+def _check_plan_file(parsed: _Parsed[Plan], path: Path, data: Dataset) -> _CheckedPlan:
+    """Resolve, cross-check and lint the plan; its problems are recorded, not reported."""
+    if parsed.model is None or parsed.doc is None or parsed.model.id != path.stem:
+        return _CheckedPlan(parsed, None, (), (), ())
+    problems, warnings, files = Problems(), Problems(), Files()
+    broken = set(data.broken_ids)
+    data.broken_ids.update(parsed.dropped)  # its own broken entries count as existing
+    try:
+        plan = resolve_plan_agencies(parsed.model, parsed.doc, data.name_index(parsed.model),
+                                     problems)
+        _check_plan(plan, parsed.doc, data, problems, files)
+        plan_warnings(plan, parsed.doc, data.name_index(plan), warnings)
+    finally:
+        data.broken_ids = broken
+    return _CheckedPlan(parsed, plan, tuple(problems.items), tuple(warnings.items), tuple(files))
+
+
+def _check_files(files: tuple[tuple[str, Location], ...], data: Dataset,
+                 problems: Problems) -> None:
+    """A file the data names must be inside content/files/ and exist."""
+    for value, where in files:
+        try:
+            safe_path(data.root, value)
+        except ValueError as exc:
+            problems.add(where, str(exc))
 
 
 def _check_org(data: Dataset, doc: Document, loc: tuple[str | int, ...], key: str,
@@ -257,7 +372,11 @@ def _check_org(data: Dataset, doc: Document, loc: tuple[str | int, ...], key: st
                                                "data/organisations/"))
 
 
-def _check_plan(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
+Files = list[tuple[str, Location]]  # attachments named, and where: checked on every load
+
+
+def _check_plan(plan: Plan, doc: Document, data: Dataset, problems: Problems,
+                files: Files) -> None:
     _check_org(data, doc, ("issuer",), plan.issuer, problems)
     _check_web_url(plan.source.url if plan.source else None, doc, ("source", "url"), problems)
     for rows, what, loc in ((plan.tasks(), "nhiệm vụ", "sections"),
@@ -271,7 +390,7 @@ def _check_plan(plan: Plan, doc: Document, data: Dataset, problems: Problems) ->
         for j, org in enumerate(assignment.agencies):
             _check_org(data, doc, ("assignments", i, "agencies", j), org, problems)
     if plan.source and plan.source.file:
-        _check_file(plan.source.file, doc, ("source", "file"), data, problems)
+        files.append((plan.source.file, doc.locate(("source", "file"))))
 
 
 def _check_indicators(plan: Plan, doc: Document, data: Dataset, problems: Problems) -> None:
@@ -334,17 +453,78 @@ def _load_plan_texts(data: Dataset, problems: Problems) -> None:
                          + " (tên tệp toàn văn phải trùng mã kế hoạch)")
 
 
-def _check_content_links(data: Dataset, problems: Problems) -> None:
+@dataclass(frozen=True)
+class _MarkdownFile:
+    """What one Markdown file gives alone, kept under its bytes."""
+
+    read_problems: tuple[Problem, ...]  # not UTF-8, a control character
+    plan_links: tuple[tuple[str, Location], ...]  # `{plan}<id>`: whether it exists is fresh
+    outline: MarkdownOutline | None
+    # News and pages: their front matter's problems, document and fields.
+    front_problems: tuple[Problem, ...]
+    front: Document | None
+    meta: NewsMeta | PageMeta | None
+
+
+class _MarkdownFiles(dict[Path, _MarkdownFile]):
+    """Each Markdown file of content/ read once per load, from its record when kept."""
+
+    def __init__(self, data: Dataset) -> None:
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, path: Path) -> _MarkdownFile:
+        model = _front_model(path, self.data.root)
+        source = _files(self.data).read(path)
+        if source is None:  # unreadable or too big: said on every load
+            name = relative(path, self.data.root)
+            problems = Problems()
+            found = _read_markdown(name, read_source(path, name, problems), problems, model)
+        else:
+            key = digest(source.digest, model.__name__ if model else "")
+            found = _files(self.data).get(key, lambda: _read_markdown_source(source, model))
+        self[path] = found
+        return found
+
+
+def _front_model(path: Path, root: Path) -> type[NewsMeta | PageMeta] | None:
+    if root / "content" / "news" in path.parents:
+        return NewsMeta
+    return PageMeta if root / "content" / "pages" in path.parents else None
+
+
+def _read_markdown_source(source: Source,
+                          model: type[NewsMeta | PageMeta] | None) -> _MarkdownFile:
+    problems = Problems()
+    text = decode_source(source.content(), source.name, problems)
+    return _read_markdown(source.name, text, problems, model)
+
+
+def _read_markdown(name: str, text: str | None, read: Problems,
+                   model: type[NewsMeta | PageMeta] | None) -> _MarkdownFile:
+    with processing(name):
+        links = tuple((match.group(1), Location(name, number, match.start() + 1))
+                      for number, line in enumerate((text or "").splitlines(), start=1)
+                      for match in PLAN_LINK.finditer(line))
+        front_problems = Problems()
+        if model is not None and text is None:
+            front_problems.items.extend(read.items)  # said again by the front matter's reading
+        front = split_front_matter(name, text, front_problems if model else Problems())
+        doc = front[0] if front else None
+        meta = parse(doc, model, front_problems) if model and doc is not None else None
+        outline = None if text is None else outline_markdown(name, text, doc)
+    return _MarkdownFile(tuple(read.items), links, outline, tuple(front_problems.items), doc, meta)
+
+
+def _check_content_links(data: Dataset, markdown: _MarkdownFiles, problems: Problems) -> None:
     """Every `{plan}<id>` link in Markdown must name a plan that exists."""
     known = data.plan_files
     for path in markdown_files(data.root / "content"):
-        name = relative(path, data.root)
-        text = read_source(path, name, problems)
-        for number, line in enumerate((text or "").splitlines(), start=1):
-            for match in PLAN_LINK.finditer(line):
-                if match.group(1) not in known:
-                    problems.add(Location(name, number, match.start() + 1),
-                                 _unknown("kế hoạch", match.group(1), known, "data/plans/"))
+        found = markdown[path]
+        problems.items.extend(found.read_problems)
+        for plan_id, where in found.plan_links:
+            if plan_id not in known:
+                problems.add(where, _unknown("kế hoạch", plan_id, known, "data/plans/"))
 
 
 def _claim_route(url: str, meta: NewsMeta | PageMeta, doc: Document, routes: _Registry) -> None:
@@ -356,24 +536,30 @@ def _claim_route(url: str, meta: NewsMeta | PageMeta, doc: Document, routes: _Re
         routes.claim(url, where)
 
 
-def _load_pages(data: Dataset, problems: Problems, routes: _Registry) -> None:
+def _front_matter(path: Path, markdown: _MarkdownFiles,
+                  problems: Problems) -> tuple[Document, NewsMeta | PageMeta] | None:
+    found = markdown[path]
+    problems.items.extend(found.front_problems)
+    return (found.front, found.meta) if found.front is not None and found.meta else None
+
+
+def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
+                routes: _Registry) -> None:
     for path in markdown_files(data.root / "content" / "pages"):
-        loaded = load_front_matter(path, data.root, problems)
-        meta = parse(loaded[0], PageMeta, problems) if loaded is not None else None
-        if loaded is not None and meta is not None:
-            _claim_route(page_url(meta), meta, loaded[0], routes)
+        loaded = _front_matter(path, markdown, problems)
+        if loaded is not None:
+            doc, meta = loaded
+            _claim_route(page_url(meta), meta, doc, routes)
 
 
-def _load_news(data: Dataset, problems: Problems, routes: _Registry) -> None:
+def _load_news(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
+               routes: _Registry) -> None:
     known = data.plan_files
     for path in markdown_files(data.root / "content" / "news"):
-        loaded = load_front_matter(path, data.root, problems)
+        loaded = _front_matter(path, markdown, problems)
         if loaded is None:
             continue
-        doc, _ = loaded
-        meta = parse(doc, NewsMeta, problems)
-        if meta is None:
-            continue
+        doc, meta = loaded
         if meta.plan and meta.plan not in known:
             problems.add(doc.locate(("plan",)), _unknown("kế hoạch", meta.plan, known, "data/plans/"))
         _claim_route(news_url(meta), meta, doc, routes)
@@ -391,7 +577,8 @@ def _load_reports(data: Dataset, problems: Problems) -> None:
                          f"{REPORTS}/<mã kế hoạch>/<mã kỳ>.yaml, ví dụ {REPORTS}/"
                          "ag-792-kh-ubnd-2018/2018-quy-1.yaml")
             continue
-        loaded = _load(path, data, Report, problems, stand_ins=False)
+        parsed, key = _parse(path, data, Report)
+        loaded = parsed.replay(data, problems, stand_ins=False)
         if loaded is None:
             continue
         report, doc = loaded
@@ -399,7 +586,24 @@ def _load_reports(data: Dataset, problems: Problems) -> None:
         if placed is not None:
             data.reports.setdefault(report.plan, {})[report.period] = report
             data.report_docs[(report.plan, report.period)] = doc
-            _check_report(report, placed, doc, data, problems)
+            found, files = _checked_report(report, placed, doc, key, data)
+            problems.items.extend(found)
+            _check_files(files, data, problems)
+
+
+def _checked_report(report: Report, period: Period, doc: Document, key: str | None,
+                    data: Dataset) -> tuple[tuple[Problem, ...], tuple[tuple[str, Location], ...]]:
+    """The report's problems against its plan, and the attachments it names: kept under its
+    bytes, its plan's check and the ids left out for errors."""
+    def check() -> tuple[tuple[Problem, ...], tuple[tuple[str, Location], ...]]:
+        problems, files = Problems(), Files()
+        _check_report(report, period, doc, data, problems, files)
+        return tuple(problems.items), tuple(files)
+
+    plan_key = data._plan_keys.get(report.plan)
+    if key is None or plan_key is None:  # unreadable now, though parsed: nothing to keep
+        return check()
+    return _files(data).get(digest(key, plan_key, *sorted(data.broken_ids)), check)
 
 
 def _place_report(report: Report, doc: Document, path: Path, data: Dataset,
@@ -434,7 +638,7 @@ def _place_report(report: Report, doc: Document, path: Path, data: Dataset,
 
 
 def _check_report(report: Report, period: Period, doc: Document, data: Dataset,
-                  problems: Problems) -> None:
+                  problems: Problems, files: Files) -> None:
     if report.issuer:
         _check_org(data, doc, ("issuer",), report.issuer, problems)
     _check_web_url(report.source.url if report.source else None, doc, ("source", "url"), problems)
@@ -444,8 +648,8 @@ def _check_report(report: Report, period: Period, doc: Document, data: Dataset,
     if report.cutoff < period.start:
         problems.add(doc.locate(("cutoff",)), f"ngày chốt số liệu (cutoff) {report.cutoff} "
                      f"trước ngày đầu kỳ {period.phrase} ({period.start})")
-    _check_task_results(report, doc, data, problems)
-    _check_indicator_results(report, doc, data, problems)
+    _check_task_results(report, doc, data, problems, files)
+    _check_indicator_results(report, doc, data, problems, files)
 
 
 def _check_result_ids(rows: list[str], field: str, known: dict[str, object], what: str,
@@ -460,7 +664,8 @@ def _check_result_ids(rows: list[str], field: str, known: dict[str, object], wha
         seen.claim(key, where)
 
 
-def _check_task_results(report: Report, doc: Document, data: Dataset, problems: Problems) -> None:
+def _check_task_results(report: Report, doc: Document, data: Dataset, problems: Problems,
+                        files: Files) -> None:
     plan = data.plans[report.plan]
     known = {task.id: task for _, task in plan.tasks()}
     _check_result_ids([r.task for r in report.tasks], "task", known, "nhiệm vụ", plan.id, doc,
@@ -476,17 +681,17 @@ def _check_task_results(report: Report, doc: Document, data: Dataset, problems: 
         if result.completed and result.completed > report.cutoff:
             problems.add(doc.locate(here + ("completed",)), f"ngày hoàn thành {result.completed} "
                          f"sau ngày chốt số liệu {report.cutoff} của báo cáo")
-        _check_evidence(result.evidence, doc, here, data, problems)
+        _check_evidence(result.evidence, doc, here, problems, files)
 
 
 def _check_indicator_results(report: Report, doc: Document, data: Dataset,
-                             problems: Problems) -> None:
+                             problems: Problems, files: Files) -> None:
     plan = data.plans[report.plan]
     known = {indicator.id: indicator for indicator in plan.indicators}
     _check_result_ids([r.indicator for r in report.indicators], "indicator", known, "chỉ tiêu",
                       plan.id, doc, problems, data.broken_ids)
     for i, result in enumerate(report.indicators):
-        _check_evidence(result.evidence, doc, ("indicators", i), data, problems)
+        _check_evidence(result.evidence, doc, ("indicators", i), problems, files)
 
 
 def _check_web_url(url: str | None, doc: Document, loc: tuple[str | int, ...],
@@ -498,7 +703,7 @@ def _check_web_url(url: str | None, doc: Document, loc: tuple[str | int, ...],
 
 
 def _check_evidence(items: list[Evidence], doc: Document, here: tuple[str | int, ...],
-                    data: Dataset, problems: Problems) -> None:
+                    problems: Problems, files: Files) -> None:
     for j, item in enumerate(items):
         at = here + ("evidence", j)
         if not (item.number or item.url or item.file or item.title):
@@ -506,13 +711,4 @@ def _check_evidence(items: list[Evidence], doc: Document, here: tuple[str | int,
                          "văn bản), title, url (đường dẫn) hoặc file (tệp)")
         _check_web_url(item.url, doc, at + ("url",), problems)
         if item.file:
-            _check_file(item.file, doc, at + ("file",), data, problems)
-
-
-def _check_file(value: str, doc: Document, loc: tuple[str | int, ...], data: Dataset,
-                problems: Problems) -> None:
-    """A file the data names must be inside content/files/ and exist."""
-    try:
-        safe_path(data.root, value)
-    except ValueError as exc:
-        problems.add(doc.locate(loc), str(exc))
+            files.append((item.file, doc.locate(at + ("file",))))

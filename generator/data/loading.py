@@ -13,6 +13,7 @@ Word and nesting deeper than MAX_DEPTH are refused at their place.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -166,8 +167,14 @@ def read_source(path: Path, name: str, problems: Problems) -> str | None:
     if size > MAX_FILE_BYTES:
         problems.add(Location(name), f"tệp quá lớn ({size} byte); tối đa {MAX_FILE_BYTES} byte")
         return None
+    return decode_source(path.read_bytes(), name, problems)
+
+
+def decode_source(content: bytes, name: str, problems: Problems) -> str | None:
+    """A file's text as `Path.read_text` gives it (line ends made "\n"), refused with a
+    located problem when not UTF-8 or holding a control character."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8").read()
     except UnicodeDecodeError as exc:
         problems.add(Location(name), f"tệp không phải UTF-8 (byte {exc.start}); hãy lưu lại bằng UTF-8")
         return None
@@ -237,6 +244,13 @@ def load_yaml(path: Path, root: Path, problems: Problems) -> Document | None:
         return None if text is None else parse_yaml(text, name, problems)
 
 
+def load_yaml_bytes(content: bytes, name: str, problems: Problems) -> Document | None:
+    """`load_yaml` of a file's bytes, already read."""
+    with processing(name):
+        text = decode_source(content, name, problems)
+        return None if text is None else parse_yaml(text, name, problems)
+
+
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
 
 
@@ -244,10 +258,10 @@ def load_front_matter(path: Path, root: Path, problems: Problems) -> tuple[Docum
     """The YAML front matter (between `---` lines) and the body of a Markdown file."""
     name = relative(path, root)
     with processing(name):
-        return _split_front_matter(name, read_source(path, name, problems), problems)
+        return split_front_matter(name, read_source(path, name, problems), problems)
 
 
-def _split_front_matter(name: str, text: str | None,
+def split_front_matter(name: str, text: str | None,
                         problems: Problems) -> tuple[Document, str] | None:
     if text is None:
         return None
