@@ -216,13 +216,17 @@ def load_dataset(root: Path, keep: bool = False) -> Dataset:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Loading makes millions of objects and no garbage cycles; the cyclic collector's full
-    passes over the growing heap cost a quarter of `check` at size L."""
+    """Loading makes millions of lasting objects and no garbage cycles: the cyclic
+    collector's passes over the growing heap cost a quarter of `check` at size L. They are
+    then moved to the oldest generation at once (freeze, unfreeze), or the first young
+    collection would walk them all (≈ 1 s at L)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -300,6 +304,7 @@ class _CheckedPlan:
 
     parsed: _Parsed[Plan]
     plan: Plan | None  # agencies resolved; None when the id is not the file's name
+    id_at: Location | None  # where the id is written: not opening the document to find it
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
     files: tuple[tuple[str, Location], ...]  # attachments named: the disk changes
@@ -317,7 +322,8 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
             problems.add(doc.locate(("id",)),
                          f"mã kế hoạch “{plan.id}” phải trùng tên tệp “{path.stem}”")
             continue
-        if registry.claim(plan.id, doc.locate(("id",))) and checked.plan is not None:
+        if registry.claim(plan.id, checked.id_at or doc.locate(("id",))) \
+                and checked.plan is not None:
             data.plans[plan.id] = checked.plan
             data.plan_docs[plan.id] = doc
             data._plan_keys[plan.id] = key
@@ -341,7 +347,7 @@ def _checked_plan(path: Path, data: Dataset) -> tuple[_CheckedPlan, str | None]:
 def _check_plan_file(parsed: _Parsed[Plan], path: Path, data: Dataset) -> _CheckedPlan:
     """Resolve, cross-check and lint the plan; its problems are recorded, not reported."""
     if parsed.model is None or parsed.doc is None or parsed.model.id != path.stem:
-        return _CheckedPlan(parsed, None, (), (), ())
+        return _CheckedPlan(parsed, None, None, (), (), ())
     problems, warnings, files = Problems(), Problems(), Files()
     broken = set(data.broken_ids)
     data.broken_ids.update(parsed.dropped)  # its own broken entries count as existing
@@ -352,7 +358,8 @@ def _check_plan_file(parsed: _Parsed[Plan], path: Path, data: Dataset) -> _Check
         plan_warnings(plan, parsed.doc, data.name_index(plan), warnings)
     finally:
         data.broken_ids = broken
-    return _CheckedPlan(parsed, plan, tuple(problems.items), tuple(warnings.items), tuple(files))
+    return _CheckedPlan(parsed, plan, parsed.doc.locate(("id",)), tuple(problems.items),
+                        tuple(warnings.items), tuple(files))
 
 
 def _check_files(files: tuple[tuple[str, Location], ...], data: Dataset,
@@ -464,6 +471,7 @@ class _MarkdownFile:
     front_problems: tuple[Problem, ...]
     front: Document | None
     meta: NewsMeta | PageMeta | None
+    route_at: Location | None  # where its address comes from: its slug, or its title
 
 
 class _MarkdownFiles(dict[Path, _MarkdownFile]):
@@ -513,7 +521,9 @@ def _read_markdown(name: str, text: str | None, read: Problems,
         doc = front[0] if front else None
         meta = parse(doc, model, front_problems) if model and doc is not None else None
         outline = None if text is None else outline_markdown(name, text, doc)
-    return _MarkdownFile(tuple(read.items), links, outline, tuple(front_problems.items), doc, meta)
+        route_at = doc.locate(("slug",) if meta.slug else ("title",)) if doc and meta else None
+    return _MarkdownFile(tuple(read.items), links, outline, tuple(front_problems.items), doc, meta,
+                         route_at)
 
 
 def _check_content_links(data: Dataset, markdown: _MarkdownFiles, problems: Problems) -> None:
@@ -527,8 +537,8 @@ def _check_content_links(data: Dataset, markdown: _MarkdownFiles, problems: Prob
                 problems.add(where, _unknown("kế hoạch", plan_id, known, "data/plans/"))
 
 
-def _claim_route(url: str, meta: NewsMeta | PageMeta, doc: Document, routes: _Registry) -> None:
-    where = doc.locate(("slug",) if meta.slug else ("title",))
+def _claim_route(url: str, meta: NewsMeta | PageMeta, where: Location,
+                 routes: _Registry) -> None:
     problem = route_problem(url, meta.title)
     if problem:
         routes.problems.add(where, problem)
@@ -537,10 +547,12 @@ def _claim_route(url: str, meta: NewsMeta | PageMeta, doc: Document, routes: _Re
 
 
 def _front_matter(path: Path, markdown: _MarkdownFiles,
-                  problems: Problems) -> tuple[Document, NewsMeta | PageMeta] | None:
+                  problems: Problems) -> tuple[Document, NewsMeta | PageMeta, Location] | None:
     found = markdown[path]
     problems.items.extend(found.front_problems)
-    return (found.front, found.meta) if found.front is not None and found.meta else None
+    if found.front is None or found.meta is None or found.route_at is None:
+        return None
+    return found.front, found.meta, found.route_at
 
 
 def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
@@ -548,8 +560,8 @@ def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
     for path in markdown_files(data.root / "content" / "pages"):
         loaded = _front_matter(path, markdown, problems)
         if loaded is not None:
-            doc, meta = loaded
-            _claim_route(page_url(meta), meta, doc, routes)
+            _, meta, where = loaded
+            _claim_route(page_url(meta), meta, where, routes)
 
 
 def _load_news(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
@@ -559,10 +571,10 @@ def _load_news(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
         loaded = _front_matter(path, markdown, problems)
         if loaded is None:
             continue
-        doc, meta = loaded
+        doc, meta, where = loaded
         if meta.plan and meta.plan not in known:
             problems.add(doc.locate(("plan",)), _unknown("kế hoạch", meta.plan, known, "data/plans/"))
-        _claim_route(news_url(meta), meta, doc, routes)
+        _claim_route(news_url(meta), meta, where, routes)
 
 
 REPORTS = "data/reports"

@@ -14,6 +14,7 @@ Word and nesting deeper than MAX_DEPTH are refused at their place.
 from __future__ import annotations
 
 import io
+import marshal
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -120,6 +121,25 @@ class Document:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    # Kept between loads as one marshalled blob, opened on first use: a kept file is rarely
+    # located again, and millions of small tuples cost seconds to unpickle at size L.
+    def __getstate__(self) -> dict[str, Any]:
+        try:
+            packed = marshal.dumps((self.data, self.values, self.keys))
+        except ValueError:  # not plain data: kept as it is
+            return dict(vars(self))
+        return {"path": self.path, "_packed": packed}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        packed = vars(self).pop("_packed", None)
+        if packed is None:
+            raise AttributeError(name)
+        self.data, self.values, self.keys = marshal.loads(packed)
+        return getattr(self, name)
 
     def locate(self, loc: Path_, *, key: bool = False) -> Location:
         """The position of the deepest known part of `loc` (its key when asked)."""
