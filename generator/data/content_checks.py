@@ -99,9 +99,10 @@ def outline_markdown(name: str, text: str, front: Document | None) -> MarkdownOu
     """The outline of a Markdown file's `text`, whose front matter is `front`."""
     front_matter = FRONT_MATTER.match(text)
     skipped = text.count("\n", 0, front_matter.end()) if front_matter else 0
-    targets, headings = outline(text[front_matter.end():] if front_matter else text)
+    body = text[front_matter.end():] if front_matter else text
+    targets, headings = outline(body) if _worth_outlining(body) else ([], [])
     summary = front.data.get("summary") if front and isinstance(front.data, dict) else None
-    if isinstance(summary, str):
+    if isinstance(summary, str) and _worth_outlining(summary):
         targets += outline(summary)[0]
     problems = Problems()
     if len(headings) > MAX_HEADINGS:
@@ -110,6 +111,19 @@ def outline_markdown(name: str, text: str, front: Document | None) -> MarkdownOu
     markers = tuple((target, marker.group(1), marker.group(2), _find(name, text, target))
                     for target in targets if (marker := _MARKER.match(target)))
     return MarkdownOutline(name, tuple(problems.items), markers)
+
+
+# A line that could be, or underline, a heading: one with a "#", or one of only container
+# marks and "=" or "-" (a setext underline, in a quote or list item too).
+_HEADING_LINE = re.compile(r"^[^\n]*#|^[ \t>*+\d.)=-]*[=-][ \t]*$", re.MULTILINE)
+
+
+def _worth_outlining(text: str) -> bool:
+    """Whether parsing `text` can find a link target (every one needs a "[" or, for an
+    autolink, a "<") or more than MAX_HEADINGS headings: most texts have neither, and
+    parsing them was a quarter of a first check at size L."""
+    return "[" in text or "<" in text or \
+        sum(1 for _ in _HEADING_LINE.finditer(text)) > MAX_HEADINGS
 
 
 def _check_markers(root: Path, path: Path, found: MarkdownOutline, problems: Problems) -> None:
