@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -118,20 +118,29 @@ class _Parsed(Generic[M]):
         """
         problems.items.extend(self.problems)
         data.broken_ids.update(self.dropped)
+        return self.usable(stand_ins)
+
+    def usable(self, stand_ins: bool = True) -> tuple[M, Document] | None:
         if self.model is None or self.doc is None or (self.stand_ins and not stand_ins):
             return None
         return self.model, self.doc
 
 
-def _parse(path: Path, data: Dataset, model: type[M]) -> tuple[_Parsed[M], str | None]:
-    """The file's `_Parsed`, and the key it is kept under (None if it cannot be read)."""
+R = TypeVar("R")
+
+
+def _checked_file(path: Path, data: Dataset, model: type[M], context: tuple[str, ...],
+                  check: Callable[[_Parsed[M]], R]) -> tuple[R, str | None]:
+    """`check` of the file's `_Parsed`, kept under its bytes, the `context` it is checked
+    against and the ids left out for errors so far; and that key (None when the file
+    cannot be read: its reading says why on every load)."""
     files = _files(data)
     source = files.read(path)
-    if source is None:  # unreadable or too big: said on every load
+    if source is None:
         problems = Problems()
-        return _validated(load_yaml(path, data.root, problems), model, problems), None
-    key = digest(source.digest, model.__name__)
-    return files.get(key, lambda: _parse_source(source, model)), key
+        return check(_validated(load_yaml(path, data.root, problems), model, problems)), None
+    key = digest(source.digest, model.__name__, *context, *sorted(data.broken_ids))
+    return files.get(key, lambda: check(_parse_source(source, model))), key
 
 
 def _parse_source(source: Source, model: type[M]) -> _Parsed[M]:
@@ -147,11 +156,16 @@ def _validated(doc: Document | None, model: type[M], problems: Problems) -> _Par
                    tuple(problems.items))
 
 
-def _load(path: Path, data: Dataset, model: type[M], problems: Problems,
-          stand_ins: bool = True) -> tuple[M, Document] | None:
-    """The file's model without its broken entries, so its other mistakes still surface."""
-    parsed, _ = _parse(path, data, model)
-    return parsed.replay(data, problems, stand_ins)
+@contextmanager
+def _own_broken_ids(data: Dataset, parsed: _Parsed[M]) -> Iterator[None]:
+    """While a file is checked, its own broken entries count as existing, as they do for
+    the files after it once it is loaded."""
+    broken = set(data.broken_ids)
+    data.broken_ids.update(parsed.dropped)
+    try:
+        yield
+    finally:
+        data.broken_ids = broken
 
 
 def _files(data: Dataset) -> FileMemo:
@@ -249,7 +263,7 @@ def _load_areas(data: Dataset, problems: Problems) -> None:
 def _load_context(path: Path, data: Dataset, model: type[M],
                   problems: Problems) -> tuple[M, Document] | None:
     """A file every plan and report is checked against, its key noted in `data._context`."""
-    parsed, key = _parse(path, data, model)
+    parsed, key = _checked_file(path, data, model, (), lambda parsed: parsed)
     data._context.append(key or f"{path.name} unreadable")
     return parsed.replay(data, problems)
 
@@ -333,15 +347,8 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
 
 
 def _checked_plan(path: Path, data: Dataset) -> tuple[_CheckedPlan, str | None]:
-    source = _files(data).read(path)
-    if source is None:  # unreadable or too big: nothing to keep
-        parsed, _ = _parse(path, data, Plan)
-        return _check_plan_file(parsed, path, data), None
-    parse_key = digest(source.digest, Plan.__name__)
-    key = digest(parse_key, *data._context, *sorted(data.broken_ids))
-    _files(data).touch(parse_key)  # kept for when the organisations change
-    return _files(data).get(key, lambda: _check_plan_file(_parse(path, data, Plan)[0], path,
-                                                          data)), key
+    return _checked_file(path, data, Plan, tuple(data._context),
+                         lambda parsed: _check_plan_file(parsed, path, data))
 
 
 def _check_plan_file(parsed: _Parsed[Plan], path: Path, data: Dataset) -> _CheckedPlan:
@@ -349,15 +356,11 @@ def _check_plan_file(parsed: _Parsed[Plan], path: Path, data: Dataset) -> _Check
     if parsed.model is None or parsed.doc is None or parsed.model.id != path.stem:
         return _CheckedPlan(parsed, None, None, (), (), ())
     problems, warnings, files = Problems(), Problems(), Files()
-    broken = set(data.broken_ids)
-    data.broken_ids.update(parsed.dropped)  # its own broken entries count as existing
-    try:
+    with _own_broken_ids(data, parsed):
         plan = resolve_plan_agencies(parsed.model, parsed.doc, data.name_index(parsed.model),
                                      problems)
         _check_plan(plan, parsed.doc, data, problems, files)
         plan_warnings(plan, parsed.doc, data.name_index(plan), warnings)
-    finally:
-        data.broken_ids = broken
     return _CheckedPlan(parsed, plan, parsed.doc.locate(("id",)), tuple(problems.items),
                         tuple(warnings.items), tuple(files))
 
@@ -589,8 +592,11 @@ def _load_reports(data: Dataset, problems: Problems) -> None:
                          f"{REPORTS}/<mã kế hoạch>/<mã kỳ>.yaml, ví dụ {REPORTS}/"
                          "ag-792-kh-ubnd-2018/2018-quy-1.yaml")
             continue
-        parsed, key = _parse(path, data, Report)
-        loaded = parsed.replay(data, problems, stand_ins=False)
+        checked, _ = _checked_file(path, data, Report,
+                                   (data._plan_keys.get(path.parent.name) or "no plan",),
+                                   lambda parsed, path=path: _check_report_file(parsed, path,
+                                                                                data))
+        loaded = checked.parsed.replay(data, problems, stand_ins=False)
         if loaded is None:
             continue
         report, doc = loaded
@@ -598,24 +604,31 @@ def _load_reports(data: Dataset, problems: Problems) -> None:
         if placed is not None:
             data.reports.setdefault(report.plan, {})[report.period] = report
             data.report_docs[(report.plan, report.period)] = doc
-            found, files = _checked_report(report, placed, doc, key, data)
-            problems.items.extend(found)
-            _check_files(files, data, problems)
+            problems.items.extend(checked.problems)
+            _check_files(checked.files, data, problems)
 
 
-def _checked_report(report: Report, period: Period, doc: Document, key: str | None,
-                    data: Dataset) -> tuple[tuple[Problem, ...], tuple[tuple[str, Location], ...]]:
-    """The report's problems against its plan, and the attachments it names: kept under its
-    bytes, its plan's check and the ids left out for errors."""
-    def check() -> tuple[tuple[Problem, ...], tuple[tuple[str, Location], ...]]:
-        problems, files = Problems(), Files()
-        _check_report(report, period, doc, data, problems, files)
-        return tuple(problems.items), tuple(files)
+@dataclass(frozen=True)
+class _CheckedReport:
+    """A report file checked against its plan: kept under its bytes, its plan's key and the
+    ids left out for errors. Where it stands (its plan and period, named by its folder and
+    file name) is checked on every load."""
 
-    plan_key = data._plan_keys.get(report.plan)
-    if key is None or plan_key is None:  # unreadable now, though parsed: nothing to keep
-        return check()
-    return _files(data).get(digest(key, plan_key, *sorted(data.broken_ids)), check)
+    parsed: _Parsed[Report]
+    problems: tuple[Problem, ...]
+    files: tuple[tuple[str, Location], ...]
+
+
+def _check_report_file(parsed: _Parsed[Report], path: Path, data: Dataset) -> _CheckedReport:
+    problems, files = Problems(), Files()
+    loaded = parsed.usable(stand_ins=False)
+    if loaded is not None:
+        report, doc = loaded
+        period = _place_report(report, doc, path, data, Problems())  # said on every load
+        if period is not None:
+            with _own_broken_ids(data, parsed):
+                _check_report(report, period, doc, data, problems, files)
+    return _CheckedReport(parsed, tuple(problems.items), tuple(files))
 
 
 def _place_report(report: Report, doc: Document, path: Path, data: Dataset,

@@ -104,11 +104,6 @@ class FileMemo:
     def get(self, key: str, make: Callable[[], T]) -> T:
         return make() if self.memo is None else self.memo.get(key, make)
 
-    def touch(self, key: str) -> None:
-        """Keep a record not read this time (a file's parse under its checked plan)."""
-        if self.memo is not None:
-            self.memo.touch(key)
-
     def finish(self) -> None:
         """Forget the records of files no longer there or changed."""
         if self.memo is None:
