@@ -55,9 +55,15 @@ def _symlinks(folder: Path) -> Iterator[Path]:
     if folder.is_symlink():
         yield folder
         return
-    for here, dirs, files in os.walk(folder):  # never follows a link: loops cannot spin
-        yield from (Path(here) / name for name in sorted(dirs + files)
-                    if (Path(here) / name).is_symlink())
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:  # not there, or not a folder
+        return
+    for entry in entries:  # the kind of each entry comes with the listing: no stat
+        if entry.is_symlink():
+            yield Path(entry.path)
+        elif entry.is_dir(follow_symlinks=False):  # never follows a link: loops cannot spin
+            yield from _symlinks(Path(entry.path))
 
 
 def _check_symlinks(root: Path, folder: Path, problems: Problems) -> None:

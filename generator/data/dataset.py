@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -499,9 +500,10 @@ class _MarkdownFiles(dict[Path, _MarkdownFile]):
 
 
 def _front_model(path: Path, root: Path) -> type[NewsMeta | PageMeta] | None:
-    if root / "content" / "news" in path.parents:
+    where = str(path)
+    if where.startswith(os.path.join(root, "content", "news", "")):
         return NewsMeta
-    return PageMeta if root / "content" / "pages" in path.parents else None
+    return PageMeta if where.startswith(os.path.join(root, "content", "pages", "")) else None
 
 
 def _read_markdown_source(source: Source,

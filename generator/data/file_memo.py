@@ -66,8 +66,9 @@ class FileMemo:
         self._resolved_root = root.resolve()
         kept = memo.in_memory.get(_SEEN) if memo is not None and memo.in_memory is not None \
             else None
-        self._last_seen: dict[Path, tuple[Signature, str]] = kept or {}
-        self._seen: dict[Path, tuple[Signature, str]] = {}
+        # Path → its signature, digest and name, for files read before `_RACY_SECONDS` ago.
+        self._last_seen: dict[Path, tuple[Signature, str, str]] = kept or {}
+        self._seen: dict[Path, tuple[Signature, str, str]] = {}
 
     def read(self, path: Path) -> Source | None:
         """The file, or None when it cannot be read or is too big (the caller's own reading
@@ -78,20 +79,20 @@ class FileMemo:
             return None
         if stat.st_size > MAX_FILE_BYTES:
             return None
-        name = self._name(path)
         signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
         last = self._last_seen.get(path)
         if last is not None and last[0] == signature:
             self._seen[path] = last
-            return Source(path, name, last[1])
+            return Source(path, last[2], last[1])
         started = time.time_ns()
+        name = self._name(path)
         source = Source(path, name, "")
         content = source.content()
         if len(content) > MAX_FILE_BYTES:
             return None
         source.digest = _digest_bytes(name, content)
         if max(stat.st_mtime_ns, stat.st_ctime_ns) < started - _RACY_SECONDS * 10**9:
-            self._seen[path] = (signature, source.digest)
+            self._seen[path] = (signature, source.digest, name)
         return source
 
     def _name(self, path: Path) -> str:
