@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from ..errors import Location, Problem, Problems, relative
 from ..failures import processing
-from ..site.markdown import markdown_files, outline
+from ..site.markdown import outline
 from .loading import FRONT_MATTER, Document, text_location
 from .paths import ATTACHMENTS
 
@@ -36,16 +36,14 @@ _SAFE_TARGET = re.compile(r"\A[\w./~%+-]*(#[\w.~%-]*)?\Z")
 
 
 def check_files(root: Path, problems: Problems,
-                outlines: Callable[[Path], MarkdownOutline | None]) -> None:
-    """Symlinks, active attachments, then every Markdown file's links and headings, from
-    the outline `outlines` gives of each (None for a file that cannot be read: loading
-    says why)."""
+                outlines: Mapping[Path, MarkdownOutline | None]) -> None:
+    """Symlinks, active attachments, then the links and headings of every Markdown file of
+    content/, from its outline (None for a file that cannot be read: loading says why)."""
     for folder in WATCHED:
         _check_symlinks(root, root / folder, problems)
     _check_attachments(root, problems)
-    for path in markdown_files(root / "content"):
-        found = None if path.is_symlink() else outlines(path)
-        if found is not None:
+    for path, found in outlines.items():
+        if found is not None and not path.is_symlink():
             with processing(found.name):
                 problems.items.extend(found.problems)
                 _check_markers(root, path, found, problems)

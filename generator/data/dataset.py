@@ -219,7 +219,7 @@ def load_dataset(root: Path, keep: bool = False) -> Dataset:
         _load_plan_texts(data, problems)
         markdown = _MarkdownFiles(data)
         _check_content_links(data, markdown, problems)
-        check_files(root, problems, lambda path: markdown[path].outline)
+        check_files(root, problems, {path: markdown[path].outline for path in markdown.paths})
         routes = _Registry("đường dẫn", problems)
         _load_news(data, markdown, problems, routes)
         _load_pages(data, markdown, problems, routes)
@@ -484,6 +484,11 @@ class _MarkdownFiles(dict[Path, _MarkdownFile]):
     def __init__(self, data: Dataset) -> None:
         super().__init__()
         self.data = data
+        self.paths = markdown_files(data.root / "content")  # listed once: 0.1 s at size L
+
+    def under(self, folder: str) -> list[Path]:
+        """The files of content/<folder>/, as `markdown_files` of it lists them."""
+        return [path for path in self.paths if _in_content(path, self.data.root, folder)]
 
     def __missing__(self, path: Path) -> _MarkdownFile:
         model = _front_model(path, self.data.root)
@@ -499,11 +504,14 @@ class _MarkdownFiles(dict[Path, _MarkdownFile]):
         return found
 
 
+def _in_content(path: Path, root: Path, folder: str) -> bool:
+    return str(path).startswith(os.path.join(root, "content", folder, ""))
+
+
 def _front_model(path: Path, root: Path) -> type[NewsMeta | PageMeta] | None:
-    where = str(path)
-    if where.startswith(os.path.join(root, "content", "news", "")):
+    if _in_content(path, root, "news"):
         return NewsMeta
-    return PageMeta if where.startswith(os.path.join(root, "content", "pages", "")) else None
+    return PageMeta if _in_content(path, root, "pages") else None
 
 
 def _read_markdown_source(source: Source,
@@ -534,7 +542,7 @@ def _read_markdown(name: str, text: str | None, read: Problems,
 def _check_content_links(data: Dataset, markdown: _MarkdownFiles, problems: Problems) -> None:
     """Every `{plan}<id>` link in Markdown must name a plan that exists."""
     known = data.plan_files
-    for path in markdown_files(data.root / "content"):
+    for path in markdown.paths:
         found = markdown[path]
         problems.items.extend(found.read_problems)
         for plan_id, where in found.plan_links:
@@ -562,7 +570,7 @@ def _front_matter(path: Path, markdown: _MarkdownFiles,
 
 def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
                 routes: _Registry) -> None:
-    for path in markdown_files(data.root / "content" / "pages"):
+    for path in markdown.under("pages"):
         loaded = _front_matter(path, markdown, problems)
         if loaded is not None:
             _, meta, where = loaded
@@ -572,7 +580,7 @@ def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
 def _load_news(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
                routes: _Registry) -> None:
     known = data.plan_files
-    for path in markdown_files(data.root / "content" / "news"):
+    for path in markdown.under("news"):
         loaded = _front_matter(path, markdown, problems)
         if loaded is None:
             continue
