@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build
 from generator.cli import main
 from generator.data import dataset, file_memo
 from generator.data.dataset import Dataset, load_dataset
@@ -149,11 +150,13 @@ def _facts_of(data: Dataset) -> object:
             data.warnings.sorted())
 
 
-def test_two_loads_in_one_process_are_equal_and_independent(site: Path) -> None:
+def test_two_loads_in_one_process_are_equal_and_independent(site: Path,
+                                                              tmp_path: Path) -> None:
     root = _with_report_and_warnings(site)
     before = _facts_of(load_dataset(root))
     first = load_dataset(root, keep=True)
-    derive(first)  # what a build does with it
+    derive(first)
+    build(root, tmp_path / "output", jobs=1)  # loads the same objects, derives and renders
     _edit(root, REPORT, "status: dang-thuc-hien", "status: hoan-thanh")
     second = load_dataset(root, keep=True)
     assert _facts_of(second) == _facts_of(load_dataset(root))
