@@ -15,6 +15,7 @@ from generator.data.dataset import Dataset, load_dataset
 from generator.errors import InvalidProject
 from generator.facts.derive import derive
 from generator.incremental import memo
+from tests.conftest import edit
 
 PLAN = "tn-10-kh-ubnd-2024"
 PLAN_FILE = f"data/plans/{PLAN}.yaml"
@@ -34,28 +35,15 @@ tasks:
 """
 
 
-@pytest.fixture(autouse=True)
-def own_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
-    memo._secret.cache_clear()
-    yield
-    memo._secret.cache_clear()
-    memo._IN_PROCESS.clear()
-
-
-def _edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+pytestmark = pytest.mark.usefixtures("memo_secret")
 
 
 def _with_report_and_warnings(site: Path) -> Path:
     """The fixture site with a report, and two warnings in its plan."""
     (site / REPORT).parent.mkdir(parents=True)
     (site / REPORT).write_text(REPORT_TEXT, encoding="utf-8")
-    _edit(site, PLAN_FILE, "timeline: Tháng 8 đến 11/2024", "timeline: Tuần thứ 3 của quý")
-    _edit(site, PLAN_FILE, "lead_text: Sở Nội vụ", "lead_text: Ban Quản lý dự án")
+    edit(site, PLAN_FILE, "timeline: Tháng 8 đến 11/2024", "timeline: Tuần thứ 3 của quý")
+    edit(site, PLAN_FILE, "lead_text: Sở Nội vụ", "lead_text: Ban Quản lý dự án")
     return site
 
 
@@ -94,9 +82,9 @@ def test_warnings_are_printed_again_by_a_cached_check(site: Path, capsys: pytest
 
 def test_a_cached_check_reports_every_error_as_a_fresh_one(site: Path) -> None:
     root = _with_report_and_warnings(site)
-    _edit(root, PLAN_FILE, "lead: [tn-so-tu-phap]\n        timeline: Tuần",
+    edit(root, PLAN_FILE, "lead: [tn-so-tu-phap]\n        timeline: Tuần",
           "lead: [tn-so-tu-phap, tn-so-noi-vuu]\n        timeline: Tuần")
-    _edit(root, "content/news/2024-02-01-tin-thu-hai.md", "title:", "titel:")
+    edit(root, "content/news/2024-02-01-tin-thu-hai.md", "title:", "titel:")
     (root / REPORT).write_text(REPORT_TEXT.replace("status: chua-thuc-hien",
                                                    "status: khong-thuc-hien"), encoding="utf-8")
     fresh = _outcome(root, keep=False)
@@ -118,15 +106,15 @@ _BREAKING_EDITS = {
 
 
 @pytest.mark.parametrize("same_process", [False, True])
-@pytest.mark.parametrize("edit", sorted(_BREAKING_EDITS))
-def test_an_edit_that_breaks_another_file_is_found(site: Path, edit: str,
+@pytest.mark.parametrize("change", sorted(_BREAKING_EDITS))
+def test_an_edit_that_breaks_another_file_is_found(site: Path, change: str,
                                                    same_process: bool) -> None:
     root = _with_report_and_warnings(site)
     assert _outcome(root, keep=True)[0] == []
     if not same_process:
         _new_process()
-    name, old, new, broken, named = _BREAKING_EDITS[edit]
-    _edit(root, name, old, new)
+    name, old, new, broken, named = _BREAKING_EDITS[change]
+    edit(root, name, old, new)
     errors = _outcome(root, keep=True)[0]
     assert errors == _outcome(root, keep=False)[0]
     assert any(e.startswith(f"{broken}:") and named in e for e in errors)
@@ -136,7 +124,7 @@ def test_an_attachment_removed_is_found_though_no_data_file_changed(site: Path) 
     root = _with_report_and_warnings(site)
     (root / "content" / "files").mkdir(parents=True)
     (root / "content" / "files" / "bc.pdf").write_bytes(b"%PDF-1.4")
-    _edit(root, REPORT, "status: dang-thuc-hien\n",
+    edit(root, REPORT, "status: dang-thuc-hien\n",
           "status: dang-thuc-hien\n    evidence:\n      - file: bc.pdf\n")
     assert _outcome(root, keep=True)[0] == []
     (root / "content" / "files" / "bc.pdf").unlink()
@@ -157,7 +145,7 @@ def test_two_loads_in_one_process_are_equal_and_independent(site: Path,
     first = load_dataset(root, keep=True)
     derive(first)
     build(root, tmp_path / "output", jobs=1)  # loads the same objects, derives and renders
-    _edit(root, REPORT, "status: dang-thuc-hien", "status: hoan-thanh")
+    edit(root, REPORT, "status: dang-thuc-hien", "status: hoan-thanh")
     second = load_dataset(root, keep=True)
     assert _facts_of(second) == _facts_of(load_dataset(root))
     assert _facts_of(first) == before  # neither derive nor the second load changed it
