@@ -485,13 +485,18 @@ class _MarkdownFiles(dict[Path, _MarkdownFile]):
         super().__init__()
         self.data = data
         self.paths = markdown_files(data.root / "content")  # listed once: 0.1 s at size L
+        self.news, self.pages = self._under("news"), self._under("pages")
+        # Front matter read with its fields' model: news and pages have one.
+        self.models: dict[Path, type[NewsMeta | PageMeta]] = {
+            **dict.fromkeys(self.news, NewsMeta), **dict.fromkeys(self.pages, PageMeta)}
 
-    def under(self, folder: str) -> list[Path]:
+    def _under(self, folder: str) -> list[Path]:
         """The files of content/<folder>/, as `markdown_files` of it lists them."""
-        return [path for path in self.paths if _in_content(path, self.data.root, folder)]
+        prefix = os.path.join(self.data.root, "content", folder, "")
+        return [path for path in self.paths if str(path).startswith(prefix)]
 
     def __missing__(self, path: Path) -> _MarkdownFile:
-        model = _front_model(path, self.data.root)
+        model = self.models.get(path)
         source = _files(self.data).read(path)
         if source is None:  # unreadable or too big: said on every load
             name = relative(path, self.data.root)
@@ -504,14 +509,6 @@ class _MarkdownFiles(dict[Path, _MarkdownFile]):
         return found
 
 
-def _in_content(path: Path, root: Path, folder: str) -> bool:
-    return str(path).startswith(os.path.join(root, "content", folder, ""))
-
-
-def _front_model(path: Path, root: Path) -> type[NewsMeta | PageMeta] | None:
-    if _in_content(path, root, "news"):
-        return NewsMeta
-    return PageMeta if _in_content(path, root, "pages") else None
 
 
 def _read_markdown_source(source: Source,
@@ -570,7 +567,7 @@ def _front_matter(path: Path, markdown: _MarkdownFiles,
 
 def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
                 routes: _Registry) -> None:
-    for path in markdown.under("pages"):
+    for path in markdown.pages:
         loaded = _front_matter(path, markdown, problems)
         if loaded is not None:
             _, meta, where = loaded
@@ -580,7 +577,7 @@ def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
 def _load_news(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
                routes: _Registry) -> None:
     known = data.plan_files
-    for path in markdown.under("news"):
+    for path in markdown.news:
         loaded = _front_matter(path, markdown, problems)
         if loaded is None:
             continue
@@ -596,7 +593,8 @@ _DONE = (TaskStatus.HOAN_THANH, TaskStatus.HOAN_THANH_TRE_HAN)
 
 def _load_reports(data: Dataset, problems: Problems) -> None:
     folder = data.root / REPORTS
-    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+    # Sorted as paths sort (by their parts), with tuples compared in C: 4,000 paths at L.
+    for path in sorted(folder.rglob("*.yaml"), key=lambda p: p.parts) if folder.is_dir() else []:
         if len(path.relative_to(folder).parts) != 2:
             problems.add(Location(relative(path, data.root)), "tệp báo cáo phải nằm tại "
                          f"{REPORTS}/<mã kế hoạch>/<mã kỳ>.yaml, ví dụ {REPORTS}/"
