@@ -240,8 +240,9 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if not gc.get_freeze_count():  # never thaw what someone else froze on purpose
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
