@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import gc
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,23 +18,18 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from ..errors import InvalidProject, Location, Problem, Problems, relative
-from ..failures import processing
 from ..incremental.memo import CACHE_FOLDER, Memo
 from ..reading.agency_names import NameIndex
 from ..reading.periods import Period, parse_period
 from ..reading.timeline import parse_timeline
-from ..site.markdown import markdown_files
-from ..site.urls import PLAN_LINK
-from .content_checks import MarkdownOutline, check_files, outline_markdown
+from .content_checks import check_files
+from .content_files import MarkdownFiles
 from .file_memo import FileMemo, Source, digest
 from .lint import plan_warnings
 from .loading import (
     Document,
-    decode_source,
     load_yaml,
     load_yaml_bytes,
-    read_source,
-    split_front_matter,
 )
 from .models import (
     Area,
@@ -52,7 +46,7 @@ from .models import (
 from .paths import safe_path
 from .plan_agencies import province_index, resolve_plan_agencies
 from .routes import news_url, page_url, route_problem
-from .validation import parse, parse_salvaging
+from .validation import parse_salvaging
 
 M = TypeVar("M", bound=BaseModel)
 # Tasks and indicators per plan: real plans have at most a few hundred; work on the
@@ -217,7 +211,7 @@ def load_dataset(root: Path, keep: bool = False) -> Dataset:
         _load_plans(data, problems)
         _load_reports(data, problems)
         _load_plan_texts(data, problems)
-        markdown = _MarkdownFiles(data)
+        markdown = MarkdownFiles(root, _files(data))
         _check_content_links(data, markdown, problems)
         check_files(root, problems, {path: markdown[path].outline for path in markdown.paths})
         routes = _Registry("đường dẫn", problems)
@@ -465,79 +459,7 @@ def _load_plan_texts(data: Dataset, problems: Problems) -> None:
                          + " (tên tệp toàn văn phải trùng mã kế hoạch)")
 
 
-@dataclass(frozen=True)
-class _MarkdownFile:
-    """What one Markdown file gives alone, kept under its bytes."""
-
-    read_problems: tuple[Problem, ...]  # not UTF-8, a control character
-    plan_links: tuple[tuple[str, Location], ...]  # `{plan}<id>`: whether it exists is fresh
-    outline: MarkdownOutline | None
-    # News and pages: their front matter's problems, document and fields.
-    front_problems: tuple[Problem, ...]
-    front: Document | None
-    meta: NewsMeta | PageMeta | None
-    route_at: Location | None  # where its address comes from: its slug, or its title
-
-
-class _MarkdownFiles(dict[Path, _MarkdownFile]):
-    """Each Markdown file of content/ read once per load, from its record when kept."""
-
-    def __init__(self, data: Dataset) -> None:
-        super().__init__()
-        self.data = data
-        self.paths = markdown_files(data.root / "content")  # listed once: 0.1 s at size L
-        self.news, self.pages = self._under("news"), self._under("pages")
-        # Front matter read with its fields' model: news and pages have one.
-        self.models: dict[Path, type[NewsMeta | PageMeta]] = {
-            **dict.fromkeys(self.news, NewsMeta), **dict.fromkeys(self.pages, PageMeta)}
-
-    def _under(self, folder: str) -> list[Path]:
-        """The files of content/<folder>/, as `markdown_files` of it lists them."""
-        prefix = os.path.join(self.data.root, "content", folder, "")
-        return [path for path in self.paths if str(path).startswith(prefix)]
-
-    def __missing__(self, path: Path) -> _MarkdownFile:
-        model = self.models.get(path)
-        source = _files(self.data).read(path)
-        if source is None:  # unreadable or too big: said on every load
-            name = relative(path, self.data.root)
-            problems = Problems()
-            found = _read_markdown(name, read_source(path, name, problems), problems, model)
-        else:
-            key = digest(source.digest, model.__name__ if model else "")
-            found = _files(self.data).get(key, lambda: _read_markdown_source(source, model))
-        self[path] = found
-        return found
-
-
-
-
-def _read_markdown_source(source: Source,
-                          model: type[NewsMeta | PageMeta] | None) -> _MarkdownFile:
-    problems = Problems()
-    text = decode_source(source.content(), source.name, problems)
-    return _read_markdown(source.name, text, problems, model)
-
-
-def _read_markdown(name: str, text: str | None, read: Problems,
-                   model: type[NewsMeta | PageMeta] | None) -> _MarkdownFile:
-    with processing(name):
-        links = tuple((match.group(1), Location(name, number, match.start() + 1))
-                      for number, line in enumerate((text or "").splitlines(), start=1)
-                      for match in PLAN_LINK.finditer(line))
-        front_problems = Problems()
-        if model is not None and text is None:
-            front_problems.items.extend(read.items)  # said again by the front matter's reading
-        front = split_front_matter(name, text, front_problems if model else Problems())
-        doc = front[0] if front else None
-        meta = parse(doc, model, front_problems) if model and doc is not None else None
-        outline = None if text is None else outline_markdown(name, text, doc)
-        route_at = doc.locate(("slug",) if meta.slug else ("title",)) if doc and meta else None
-    return _MarkdownFile(tuple(read.items), links, outline, tuple(front_problems.items), doc, meta,
-                         route_at)
-
-
-def _check_content_links(data: Dataset, markdown: _MarkdownFiles, problems: Problems) -> None:
+def _check_content_links(data: Dataset, markdown: MarkdownFiles, problems: Problems) -> None:
     """Every `{plan}<id>` link in Markdown must name a plan that exists."""
     known = data.plan_files
     for path in markdown.paths:
@@ -557,7 +479,7 @@ def _claim_route(url: str, meta: NewsMeta | PageMeta, where: Location,
         routes.claim(url, where)
 
 
-def _front_matter(path: Path, markdown: _MarkdownFiles,
+def _front_matter(path: Path, markdown: MarkdownFiles,
                   problems: Problems) -> tuple[Document, NewsMeta | PageMeta, Location] | None:
     found = markdown[path]
     problems.items.extend(found.front_problems)
@@ -566,7 +488,7 @@ def _front_matter(path: Path, markdown: _MarkdownFiles,
     return found.front, found.meta, found.route_at
 
 
-def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
+def _load_pages(data: Dataset, markdown: MarkdownFiles, problems: Problems,
                 routes: _Registry) -> None:
     for path in markdown.pages:
         loaded = _front_matter(path, markdown, problems)
@@ -575,7 +497,7 @@ def _load_pages(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
             _claim_route(page_url(meta), meta, where, routes)
 
 
-def _load_news(data: Dataset, markdown: _MarkdownFiles, problems: Problems,
+def _load_news(data: Dataset, markdown: MarkdownFiles, problems: Problems,
                routes: _Registry) -> None:
     known = data.plan_files
     for path in markdown.news:
