@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,26 @@ def site(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURE_SITE, root)
     shutil.copytree(PROJECT_ROOT / "themes", root / "themes")
     return root
+
+
+@pytest.fixture
+def memo_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Kept results signed with this test's own secret, and none kept in memory after it."""
+    from generator.incremental import memo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    memo._secret.cache_clear()
+    yield
+    memo._secret.cache_clear()
+    memo._IN_PROCESS.clear()
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    """Replace the first `old` of a project's file by `new`."""
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

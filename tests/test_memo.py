@@ -11,13 +11,7 @@ import pytest
 from generator.incremental import memo
 from generator.incremental.memo import MISSING, Memo
 
-
-@pytest.fixture(autouse=True)
-def own_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
-    memo._secret.cache_clear()
-    yield
-    memo._secret.cache_clear()
+pytestmark = pytest.mark.usefixtures("memo_secret")
 
 
 class _MakesFolder:

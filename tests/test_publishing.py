@@ -220,7 +220,7 @@ def test_bundle_is_whole_and_identical_under_contention(site: Path, tmp_path: Pa
 
 
 def _without_content_checks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.data.dataset.check_files", lambda root, problems: None)
+    monkeypatch.setattr("generator.data.dataset.check_files", lambda *_: None)
 
 
 @pytest.mark.parametrize(("body", "refusal"), [
@@ -231,7 +231,7 @@ def _without_content_checks(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_what_pelican_made_of_a_marker_is_refused(site: Path, monkeypatch, body: str,
                                                   refusal: str) -> None:
     """With check's content checks off, the guards on Pelican's own results still hold."""
-    monkeypatch.setattr("generator.data.dataset.check_files", lambda root, problems: None)
+    monkeypatch.setattr("generator.data.dataset.check_files", lambda *_: None)
     (site / "content/news/x.md").write_text(
         f"---\ntitle: Tin\ndate: 2024-03-01\n---\n{body}\n", encoding="utf-8")
     with pytest.raises(InvalidProject, match=refusal):

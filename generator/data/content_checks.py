@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..errors import Location, Problems, relative
+from ..errors import Location, Problem, Problems, relative
 from ..failures import processing
-from ..site.markdown import markdown_files, outline
-from .loading import FRONT_MATTER, load_front_matter, read_source, text_location
+from ..site.markdown import outline
+from .loading import FRONT_MATTER, Document, text_location
 from .paths import ATTACHMENTS
 
 WATCHED = ("content", "data", "themes")
@@ -34,24 +35,33 @@ _MARKER = re.compile(r"\A\{(filename|static|attach|index)\}(.*)\Z", re.DOTALL)
 _SAFE_TARGET = re.compile(r"\A[\w./~%+-]*(#[\w.~%-]*)?\Z")
 
 
-def check_files(root: Path, problems: Problems) -> None:
-    """Symlinks, active attachments, then every Markdown file's links and headings."""
+def check_files(root: Path, problems: Problems,
+                outlines: Mapping[Path, MarkdownOutline | None]) -> None:
+    """Symlinks, active attachments, then the links and headings of every Markdown file of
+    content/, from its outline (None for a file that cannot be read: loading says why)."""
     for folder in WATCHED:
         _check_symlinks(root, root / folder, problems)
     _check_attachments(root, problems)
-    for path in markdown_files(root / "content"):
-        if not path.is_symlink():
-            with processing(relative(path, root)):
-                _check_markdown(root, path, problems)
+    for path, found in outlines.items():
+        if found is not None and not path.is_symlink():
+            with processing(found.name):
+                problems.items.extend(found.problems)
+                _check_markers(root, path, found, problems)
 
 
 def _symlinks(folder: Path) -> Iterator[Path]:
     if folder.is_symlink():
         yield folder
         return
-    for here, dirs, files in os.walk(folder):  # never follows a link: loops cannot spin
-        yield from (Path(here) / name for name in sorted(dirs + files)
-                    if (Path(here) / name).is_symlink())
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:  # not there, or not a folder
+        return
+    for entry in entries:  # the kind of each entry comes with the listing: no stat
+        if entry.is_symlink():
+            yield Path(entry.path)
+        elif entry.is_dir(follow_symlinks=False):  # never follows a link: loops cannot spin
+            yield from _symlinks(Path(entry.path))
 
 
 def _check_symlinks(root: Path, folder: Path, problems: Problems) -> None:
@@ -78,27 +88,53 @@ def _check_attachments(root: Path, problems: Problems) -> None:
                          "web; hãy nén (.zip) hoặc chuyển sang PDF, PNG")
 
 
-def _check_markdown(root: Path, path: Path, problems: Problems) -> None:
-    name = relative(path, root)
-    text = read_source(path, name, Problems())  # its own problems are reported by loading
-    if text is None:
-        return
+@dataclass(frozen=True)
+class MarkdownOutline:
+    """What a Markdown file's text alone says of its links and headings."""
+
+    name: str
+    problems: tuple[Problem, ...]  # too many headings
+    # Each link marker (`{static}…`) with its kind, its target and where it is written:
+    # whether the target is safe depends on the disk, so it is checked on every load.
+    markers: tuple[tuple[str, str, str, Location], ...]
+
+
+def outline_markdown(name: str, text: str, front: Document | None) -> MarkdownOutline:
+    """The outline of a Markdown file's `text`, whose front matter is `front`."""
     front_matter = FRONT_MATTER.match(text)
     skipped = text.count("\n", 0, front_matter.end()) if front_matter else 0
-    targets, headings = outline(text[front_matter.end():] if front_matter else text)
-    front = load_front_matter(path, root, Problems())
-    summary = front[0].data.get("summary") if front and isinstance(front[0].data, dict) else None
-    if isinstance(summary, str):
+    body = text[front_matter.end():] if front_matter else text
+    targets, headings = outline(body) if _worth_outlining(body) else ([], [])
+    summary = front.data.get("summary") if front and isinstance(front.data, dict) else None
+    if isinstance(summary, str) and _worth_outlining(summary):
         targets += outline(summary)[0]
+    problems = Problems()
     if len(headings) > MAX_HEADINGS:
         problems.add(Location(name, skipped + headings[MAX_HEADINGS], 1),
                      f"tệp có {len(headings)} tiêu đề; tối đa {MAX_HEADINGS}")
-    for target in targets:
-        marker = _MARKER.match(target)
-        if marker:
-            problem = _marker_problem(root, path, marker.group(1), marker.group(2))
-            if problem:
-                problems.add(_find(name, text, target), f"liên kết “{target}”: {problem}")
+    markers = tuple((target, marker.group(1), marker.group(2), _find(name, text, target))
+                    for target in targets if (marker := _MARKER.match(target)))
+    return MarkdownOutline(name, tuple(problems.items), markers)
+
+
+# A line that could be, or underline, a heading: one with a "#", or one of only container
+# marks and "=" or "-" (a setext underline, in a quote or list item too).
+_HEADING_LINE = re.compile(r"^[^\n]*#|^[ \t>*+\d.)=-]*[=-][ \t]*$", re.MULTILINE)
+
+
+def _worth_outlining(text: str) -> bool:
+    """Whether parsing `text` can find a link target (every one needs a "[" or, for an
+    autolink, a "<") or more than MAX_HEADINGS headings: most texts have neither, and
+    parsing them was a quarter of a first check at size L."""
+    return "[" in text or "<" in text or \
+        sum(1 for _ in _HEADING_LINE.finditer(text)) > MAX_HEADINGS
+
+
+def _check_markers(root: Path, path: Path, found: MarkdownOutline, problems: Problems) -> None:
+    for target, what, value, where in found.markers:
+        problem = _marker_problem(root, path, what, value)
+        if problem:
+            problems.add(where, f"liên kết “{target}”: {problem}")
 
 
 def _marker_problem(root: Path, source: Path, what: str, value: str) -> str | None:

@@ -13,6 +13,8 @@ Word and nesting deeper than MAX_DEPTH are refused at their place.
 
 from __future__ import annotations
 
+import io
+import marshal
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -70,37 +72,86 @@ class _Loader(_Refusing, yaml.SafeLoader):
 
 
 class _NotForLibyaml(yaml.YAMLError):
-    """Text that libyaml would read with other positions: read it with PyYAML's own loader.
-    (In flow collections and after complex keys it puts an empty value one column off.)"""
+    """Text the event reader leaves to PyYAML's own loader: anything it would refuse, or
+    would read with other positions (in flow collections and after complex keys libyaml
+    puts a value written as nothing one column off)."""
 
 
 _CParser = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # None without libyaml
+# Plain scalars read as nothing (PyYAML's null resolver); any other scalar is text.
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
 
 
-def _fast_loader() -> type | None:
-    """libyaml's scanner and parser (same events and marks, in a fraction of the time) under
-    our own composer, or None where PyYAML was built without libyaml."""
-    if _CParser is None:
-        return None
+def _read_events(text: str, name: str) -> Document:
+    """libyaml's events (the same events and marks as PyYAML's, in a fraction of the time)
+    read straight into data and positions, as `_compose` and `_build` read PyYAML's nodes.
+    No nodes are made and nothing is constructed: that was most of the time of a cold
+    `check`. Whatever `_compose` would refuse (aliases, tags, depth, repeated keys) or
+    read otherwise (anchors, complex keys, values written as nothing) raises
+    `_NotForLibyaml`, and the pure-Python loader reads the text and says what is wrong."""
+    parser = _CParser(text)
+    try:
+        doc = Document(name, None)
+        parser.get_event()  # stream start
+        if not parser.check_event(yaml.StreamEndEvent):
+            parser.get_event()  # document start
+            doc.data = _read_node(parser, parser.get_event(), (), doc, 0)
+            parser.get_event()  # document end
+            if not parser.check_event(yaml.StreamEndEvent):
+                raise _NotForLibyaml  # a second document
+        return doc
+    finally:
+        parser.dispose()
 
-    class _FastLoader(_Refusing, _CParser, yaml.constructor.SafeConstructor,
-                      yaml.resolver.Resolver):
-        def __init__(self, text: str) -> None:
-            _CParser.__init__(self, text)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
 
-        def compose_scalar_node(self, anchor: Any) -> Any:  # type: ignore[override]
-            event = self.peek_event()
-            if event.value == "" and not event.style:
-                raise _NotForLibyaml  # libyaml places a value written as nothing elsewhere
-            return super().compose_scalar_node(anchor)
+def _read_node(parser: Any, event: Any, here: Path_, doc: Document, depth: int) -> Any:
+    doc.values[here] = _event_mark(event, depth)
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        return _scalar(event, nfc=True)
+    if kind is yaml.MappingStartEvent:
+        result: dict[str, Any] = {}
+        while not parser.check_event(yaml.MappingEndEvent):
+            key_event = parser.get_event()
+            if type(key_event) is not yaml.ScalarEvent:
+                raise _NotForLibyaml  # an alias, or a list or mapping as a key
+            mark = _event_mark(key_event, depth + 1)
+            key = _scalar(key_event, nfc=False)
+            key = str(key) if not isinstance(key, str) else key
+            if key in result:
+                raise _NotForLibyaml  # said with its place by the pure-Python loader
+            doc.keys[here + (key,)] = mark
+            result[key] = _read_node(parser, parser.get_event(), here + (key,), doc, depth + 1)
+        parser.get_event()
+        return result
+    if kind is yaml.SequenceStartEvent:
+        items: list[Any] = []
+        while not parser.check_event(yaml.SequenceEndEvent):
+            items.append(_read_node(parser, parser.get_event(), here + (len(items),), doc,
+                                    depth + 1))
+        parser.get_event()
+        return items
+    raise _NotForLibyaml  # an alias
 
-    return _FastLoader
+
+def _event_mark(event: Any, depth: int) -> tuple[int, int]:
+    if depth >= MAX_DEPTH or event.anchor is not None or getattr(event, "tag", None) is not None:
+        raise _NotForLibyaml
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-_FAST_LOADER = _fast_loader()
+def _scalar(event: Any, nfc: bool) -> str | None:
+    value = event.value
+    if event.implicit[0]:  # plain
+        if value == "":
+            raise _NotForLibyaml  # libyaml places a value written as nothing elsewhere
+        if value in _NULLS:
+            return None
+    return unicodedata.normalize("NFC", value) if nfc else value
+
+
+# The fast loader, or None where PyYAML was built without libyaml.
+_FAST_LOADER = _read_events if _CParser is not None else None
 
 
 def _for_libyaml(text: str) -> bool:
@@ -119,6 +170,25 @@ class Document:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    # Kept between loads as one marshalled blob, opened on first use: a kept file is rarely
+    # located again, and millions of small tuples cost seconds to unpickle at size L.
+    def __getstate__(self) -> dict[str, Any]:
+        try:
+            packed = marshal.dumps((self.data, self.values, self.keys))
+        except ValueError:  # not plain data: kept as it is
+            return dict(vars(self))
+        return {"path": self.path, "_packed": packed}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        packed = vars(self).pop("_packed", None)
+        if packed is None:
+            raise AttributeError(name)
+        self.data, self.values, self.keys = marshal.loads(packed)
+        return getattr(self, name)
 
     def locate(self, loc: Path_, *, key: bool = False) -> Location:
         """The position of the deepest known part of `loc` (its key when asked)."""
@@ -166,8 +236,14 @@ def read_source(path: Path, name: str, problems: Problems) -> str | None:
     if size > MAX_FILE_BYTES:
         problems.add(Location(name), f"tệp quá lớn ({size} byte); tối đa {MAX_FILE_BYTES} byte")
         return None
+    return decode_source(path.read_bytes(), name, problems)
+
+
+def decode_source(content: bytes, name: str, problems: Problems) -> str | None:
+    """A file's text as `Path.read_text` gives it (line ends made "\n"), refused with a
+    located problem when not UTF-8 or holding a control character."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8").read()
     except UnicodeDecodeError as exc:
         problems.add(Location(name), f"tệp không phải UTF-8 (byte {exc.start}); hãy lưu lại bằng UTF-8")
         return None
@@ -190,7 +266,7 @@ def parse_yaml(text: str, name: str, problems: Problems, first_line: int = 1) ->
     """Parse YAML text; `first_line` is where it starts in its file (front matter)."""
     if _FAST_LOADER is not None and _for_libyaml(text):
         try:
-            return _shifted(_compose(_FAST_LOADER, text, name), first_line)
+            return _shifted(_FAST_LOADER(text, name), first_line)
         except (yaml.YAMLError, RecursionError):
             pass  # said again by the pure-Python loader, whose messages we translate
     try:
@@ -237,6 +313,13 @@ def load_yaml(path: Path, root: Path, problems: Problems) -> Document | None:
         return None if text is None else parse_yaml(text, name, problems)
 
 
+def load_yaml_bytes(content: bytes, name: str, problems: Problems) -> Document | None:
+    """`load_yaml` of a file's bytes, already read."""
+    with processing(name):
+        text = decode_source(content, name, problems)
+        return None if text is None else parse_yaml(text, name, problems)
+
+
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
 
 
@@ -244,10 +327,10 @@ def load_front_matter(path: Path, root: Path, problems: Problems) -> tuple[Docum
     """The YAML front matter (between `---` lines) and the body of a Markdown file."""
     name = relative(path, root)
     with processing(name):
-        return _split_front_matter(name, read_source(path, name, problems), problems)
+        return split_front_matter(name, read_source(path, name, problems), problems)
 
 
-def _split_front_matter(name: str, text: str | None,
+def split_front_matter(name: str, text: str | None,
                         problems: Problems) -> tuple[Document, str] | None:
     if text is None:
         return None

@@ -57,9 +57,23 @@ class Reading:
         return list(dict.fromkeys(s.org for s in self.spans if s.org))
 
 
+class _CharFolds(dict[int, str]):
+    """Each character's fold, made on first sight: folding one character at a time was
+    the largest cost of reading agency cells at size L."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char)
+        self[code] = folded if len(folded) == 1 else char.lower()
+        return self[code]
+
+
+_CHAR_FOLDS = _CharFolds()
+
+
 def _fold_chars(text: str) -> str:
     """Fold character by character so every position still points into the original."""
-    return "".join(f if len(f := fold(c)) == 1 else c.lower() for c in text)
+    return text.translate(_CHAR_FOLDS)
 
 
 @lru_cache(maxsize=8192)
@@ -114,8 +128,17 @@ class NameIndex:
                 if key:
                     self._ids[key].add(org.id)
         self._longest = max((len(k) for k in self._ids), default=0)
+        self._readings: dict[str, Reading] = {}
 
     def read(self, text: str) -> Reading:
+        """The bodies `text` names; a cell written the same way is read once (readings
+        are immutable)."""
+        reading = self._readings.get(text)
+        if reading is None:
+            reading = self._readings[text] = self._read(text)
+        return reading
+
+    def _read(self, text: str) -> Reading:
         folded = _fold_chars(text)
         tokens = list(_WORD.finditer(folded))
         spans: list[Span] = []
