@@ -14,7 +14,7 @@ from generator.data import dataset, file_memo
 from generator.data.dataset import Dataset, load_dataset
 from generator.errors import InvalidProject
 from generator.facts.derive import derive
-from generator.incremental import memo
+from generator.incremental import file_identity, memo
 from tests.conftest import edit
 
 PLAN = "tn-10-kh-ubnd-2024"
@@ -158,7 +158,7 @@ def test_two_loads_in_one_process_are_equal_and_independent(site: Path,
 
 def test_in_one_process_an_unchanged_file_is_not_read_again(site: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(file_memo, "_RACY_SECONDS", 0)
+    monkeypatch.setattr(file_identity, "RACY_NS", 0)
     root = _with_report_and_warnings(site)
     load_dataset(root, keep=True)
     read: list[str] = []

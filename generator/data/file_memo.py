@@ -7,10 +7,8 @@ unchanged file is not read into YAML, validated or linted again. What depends on
 files or on the disk (ids known elsewhere, attachments that exist) is checked on every
 load by the caller, from small facts the record keeps.
 
-Within one process (`serve`), a file whose size, times and inode did not change since the
-last load is not even read again: its digest is taken from that load. A file changed
-within `_RACY_SECONDS` of being read is read again next time, since a second write in
-the same clock tick would leave its times as they were.
+Within one process (`serve`), a file whose signature did not change since the last load is
+not even read again: its digest is taken from that load (see `incremental.file_identity`).
 """
 
 from __future__ import annotations
@@ -26,14 +24,13 @@ from typing import TypeVar
 from ..errors import relative
 from ..failures import processing
 from ..incremental.code import code_digest
+from ..incremental.file_identity import Signature, settled, signature
 from ..incremental.memo import Memo
 from .loading import MAX_FILE_BYTES
 
 T = TypeVar("T")
-_RACY_SECONDS = 2
 # The in-process entry holding the files seen by the last load (not a digest: no clash).
 _SEEN = "sources-seen"
-Signature = tuple[int, int, int, int]  # inode, size, modified and changed (ns)
 
 
 @dataclass
@@ -66,7 +63,7 @@ class FileMemo:
         self._resolved_root = root.resolve()
         kept = memo.in_memory.get(_SEEN) if memo is not None and memo.in_memory is not None \
             else None
-        # Path → its signature, digest and name, for files read before `_RACY_SECONDS` ago.
+        # Path → its signature, digest and name, for files settled when read.
         self._last_seen: dict[Path, tuple[Signature, str, str]] = kept or {}
         self._seen: dict[Path, tuple[Signature, str, str]] = {}
 
@@ -79,9 +76,8 @@ class FileMemo:
             return None
         if stat.st_size > MAX_FILE_BYTES:
             return None
-        signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
         last = self._last_seen.get(path)
-        if last is not None and last[0] == signature:
+        if last is not None and last[0] == signature(stat):
             self._seen[path] = last
             return Source(path, last[2], last[1])
         started = time.time_ns()
@@ -91,8 +87,8 @@ class FileMemo:
         if len(content) > MAX_FILE_BYTES:
             return None
         source.digest = _digest_bytes(name, content)
-        if max(stat.st_mtime_ns, stat.st_ctime_ns) < started - _RACY_SECONDS * 10**9:
-            self._seen[path] = (signature, source.digest, name)
+        if settled(stat, started):
+            self._seen[path] = (signature(stat), source.digest, name)
         return source
 
     def _name(self, path: Path) -> str:

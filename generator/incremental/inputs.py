@@ -20,6 +20,7 @@ from typing import Any
 
 from ..data.dataset import Dataset
 from .code import code_digest
+from .file_identity import Signature, settled, signature
 
 NEWS = "news"
 
@@ -32,23 +33,20 @@ def text_unit(plan_id: str) -> str:
     return f"text:{plan_id}"
 
 
-# Digests of the files this process read, by what `stat` says of each: the preview digests
-# every input on every save (11,000 files, 90 MB at size L). The inode change time moves on
-# every write and cannot be set back; a file changed in the last seconds is read again
-# every time, since two writes within one tick of the file system's clock look the same.
-_read_here: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
-RACY_NS = 2_000_000_000
+# Digests of the files this process read, by their signatures (see `file_identity`): the
+# preview digests every input on every save (11,000 files, 90 MB at size L).
+_read_here: dict[Path, tuple[Signature, bytes]] = {}
 
 
 def _file_digest(path: Path) -> bytes:
     info = path.stat()
-    identity = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     kept = _read_here.get(path)
-    if kept is not None and kept[0] == identity:
+    if kept is not None and kept[0] == signature(info):
         return kept[1]
+    started = time.time_ns()
     digest = hashlib.sha256(path.read_bytes()).digest()
-    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_NS:
-        _read_here[path] = (identity, digest)
+    if settled(info, started):
+        _read_here[path] = (signature(info), digest)
     return digest
 
 
