@@ -134,12 +134,15 @@ def _finish_journal(output: Path) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         journal.unlink(missing_ok=True)  # none, or cut short before it was complete
         return
-    if staging.parent != output.parent or not staging.name.startswith(".minhbach-build-"):
+    if staging.parent != output.parent or not staging.name.startswith(".minhbach-build-") \
+            or staging.is_symlink():
         journal.unlink()
         return
     for name in moves:
         source = staging / name
-        if source.is_file():
+        # A build writes files; a link found here was put by someone else, and would
+        # publish what it points to.
+        if source.is_file() and not source.is_symlink():
             (output / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, output / name)
     for name in removes:

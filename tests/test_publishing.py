@@ -282,3 +282,20 @@ def test_in_place_publishing_refuses_a_file_where_a_folder_is_and_back(tmp_path:
     assert can_publish_in_place(output, ["c/index.html", "a2"])
     assert not can_publish_in_place(output, ["a/index.html"])  # under a file
     assert not can_publish_in_place(output, ["b"])  # over a folder
+
+
+def test_a_journal_never_moves_a_link_into_the_site(tmp_path: Path) -> None:
+    """A journal and a staging folder committed to a repository must not publish a file
+    from outside the project."""
+    output = tmp_path / "output"
+    output.mkdir()
+    staging = tmp_path / ".minhbach-build-output-abc123"
+    staging.mkdir()
+    (staging / "mat-khau.txt").symlink_to("/etc/passwd")
+    (staging / "trang.html").write_text("<p>mới</p>", encoding="utf-8")
+    journal_path(output).write_text(json.dumps({
+        "format": 1, "staging": staging.name, "moves": ["mat-khau.txt", "trang.html", "../x"],
+        "removes": []}), encoding="utf-8")
+    recover(output)
+    assert sorted(p.name for p in output.iterdir()) == ["trang.html"]
+    assert not journal_path(output).exists() and not staging.exists()
