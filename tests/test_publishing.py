@@ -247,13 +247,18 @@ def test_markup_scan_reads_every_way_a_script_can_hide(tmp_path: Path) -> None:
         "c.html": '<meta http-equiv="Refresh" content="0;url=//x.vn">',
         "d.html": "<a href='&#106;avascript:alert(1)'>x</a>",
         "e.html": '<form action="data:text/html,x"></form>',
+        # Attribute names that start right after a quote or a slash, or in capitals.
+        "f.html": '<a href="/x/"onclick=alert(1)>x</a>',
+        "g.html": "<svg/onload=alert(1)>",
+        "h.html": "<A HREF=/x/ ONMOUSEOVER=alert(1)>x</A>",
         "ok.html": ('<a href="/ke-hoach/">k</a><a href="https://x.vn/?a=1&amp;b=2">w</a>'
                     '<a href="mailto:a@x.vn">m</a><a href="#neo">n</a>'),
     }
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     found = {str(p.location).rsplit("/", 1)[1] for p in unsafe_markup(tmp_path).sorted()}
-    assert found == {"a.html", "b.html", "c.html", "d.html", "e.html"}
+    assert found == {"a.html", "b.html", "c.html", "d.html", "e.html", "f.html", "g.html",
+                     "h.html"}
 
 
 def test_example_site_has_no_unsafe_markup(example_site: Path) -> None:

@@ -21,6 +21,8 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "da
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*+)((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>")
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _SCHEME = re.compile(r"\A([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Where an attribute name can begin: first, or after a space, a slash or a quote.
+_MAYBE_HANDLER = re.compile(r"(?:\A|[\s/\"'])on", re.IGNORECASE)
 # Browsers drop these anywhere in a URL before reading its scheme ("java\tscript:").
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
@@ -38,17 +40,31 @@ def unsafe_markup(site: Path) -> Problems:
 def _page_problems(text: str) -> list[str]:
     found = []
     for tag in _TAG.finditer(text):
-        for name, raw in _ATTRIBUTE.findall(tag.group(2)):
+        attributes = tag.group(2)
+        if _plainly_safe(attributes):
+            continue
+        for name, raw in _ATTRIBUTE.findall(attributes):
             name = name.lower()
-            value = html.unescape(raw.strip("\"'"))
             if name.startswith("on"):
                 found.append(f"thẻ <{tag.group(1)}> mang thuộc tính chạy mã “{name}”")
-            elif name == "http-equiv" and value.lower() == "refresh":
+            elif name == "http-equiv" and _value(raw).lower() == "refresh":
                 found.append("thẻ <meta http-equiv=refresh> chuyển hướng người xem")
-            elif name in URL_ATTRIBUTES and not _safe_url(value):
+            elif name in URL_ATTRIBUTES and not _safe_url(value := _value(raw)):
                 found.append(f"liên kết “{value[:80]}” không được phép: chỉ http, https, mailto "
                              "hoặc đường dẫn trong trang")
     return found
+
+
+def _plainly_safe(attributes: str) -> bool:
+    """Most tags (2.4 GB of them at size L): without ":" or "&" no URL can name a scheme,
+    and no attribute name can start with "on" unless "on" follows a separator."""
+    return ":" not in attributes and "&" not in attributes \
+        and _MAYBE_HANDLER.search(attributes) is None \
+        and "http-equiv" not in attributes.lower()
+
+
+def _value(raw: str) -> str:
+    return html.unescape(raw.strip("\"'"))
 
 
 def _safe_url(value: str) -> bool:
