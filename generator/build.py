@@ -99,25 +99,26 @@ def _refuse_unsafe_markup(staging: Path) -> None:
         raise InvalidProject(problems)
 
 
-def _index(staging: Path, facts: Facts, cache: PageCache) -> IndexSummary:
+def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str]) -> IndexSummary:
     def read(html: str, exclusions: tuple[Exclusion, ...]) -> PageText:
         """A page's text as the last build read it, when it is the same page."""
         digest = hashlib.sha256(html.encode()).hexdigest()
         return cache.remember(f"page-text:{digest}:{exclusions!r}", (),
                               lambda: read_page(html, exclusions))
 
-    kept = {name: cache.output / name for name in cache.kept_files() if name.endswith(".html")}
+    pages = {name: cache.output / name for name in kept if name.endswith(".html")}
     try:
-        return write_index(staging, facts, read, kept)
+        return write_index(staging, facts, read, pages)
     except PagefindError as error:
         problems = Problems()
         problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
         raise InvalidProject(problems) from error
 
 
-def _publish(staging: Path, output: Path, cache: PageCache, remove_later: bool) -> None:
+def _publish(staging: Path, output: Path, cache: PageCache, kept: list[str],
+             remove_later: bool) -> None:
     """In place when the last build's pages are kept (see `publishing`), else by a swap."""
-    kept, staged = cache.kept_files(), staged_files(staging)
+    staged = staged_files(staging)
     if kept and can_publish_in_place(output, staged):
         removed = cache.previous_files() - set(staged) - set(kept)
         rendered = {f for e in cache.entries.values() for f, _, _ in e.files}
@@ -168,14 +169,14 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
         phases.run("Dựng trang", lambda: render(root, staging, config, facts, cache, jobs),
                    lambda _: describe_pages(cache))
         _refuse_unsafe_markup(staging)
+        kept = cache.kept_files()  # the pages left in output/, fixed once rendering is done
         write_schemas(staging / "schema")
         if config.search:
-            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache),
+            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache, kept),
                        lambda summary: f"{summary.pages} trang, {summary.records} mục")
-        phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data,
-                                                         cache.kept_files()),
+        phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data, kept),
                    lambda added: added)
-        _publish(staging, output, cache, remove_later)
+        _publish(staging, output, cache, kept, remove_later)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
