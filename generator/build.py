@@ -43,7 +43,7 @@ from .settings import SiteConfig, load_config, pelican_settings
 from .site.caching_writer import CACHE_SETTING
 from .site.markdown import readings_kept_in
 from .site.page_jobs import JOBS_SETTING
-from .site.published_links import unsafe_markup
+from .site.published_links import MARKUP_SETTING, MarkupScan
 
 
 def check(root: Path, strict: bool = False) -> tuple[SiteConfig, Dataset]:
@@ -69,11 +69,12 @@ def _forget_pelican_contents() -> None:
 
 
 def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: PageCache,
-           jobs: int | None = None) -> None:
+           scan: MarkupScan, jobs: int | None = None) -> None:
     settings = read_settings(None, override=pelican_settings(root, output, config))
     settings["MINHBACH_FACTS"] = facts
     settings[JOBS_SETTING] = jobs
     settings[CACHE_SETTING] = cache
+    settings[MARKUP_SETTING] = scan
     options = settings["JINJA_ENVIRONMENT"]
     options["bytecode_cache"] = bytecode_cache(cache_folder(cache.output), cache.digests.site,
                                                options)
@@ -92,9 +93,9 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: Pa
         raise InvalidProject(problems)
 
 
-def _refuse_unsafe_markup(staging: Path) -> None:
+def _refuse_unsafe_markup(staging: Path, scan: MarkupScan) -> None:
     # Only what this build wrote: a page kept in output/ passed this scan when it was rendered.
-    problems = unsafe_markup(staging)
+    problems = scan.problems(staging)
     if problems:
         raise InvalidProject(problems)
 
@@ -166,9 +167,10 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
     cache = _page_cache(root, output, data, fresh)
     staging = folder_beside(output, "build")
     try:
-        phases.run("Dựng trang", lambda: render(root, staging, config, facts, cache, jobs),
+        scan = MarkupScan()
+        phases.run("Dựng trang", lambda: render(root, staging, config, facts, cache, scan, jobs),
                    lambda _: describe_pages(cache))
-        _refuse_unsafe_markup(staging)
+        _refuse_unsafe_markup(staging, scan)
         kept = cache.kept_files()  # the pages left in output/, fixed once rendering is done
         write_schemas(staging / "schema")
         if config.search:

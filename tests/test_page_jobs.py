@@ -12,6 +12,7 @@ import pytest
 
 from generator.build import build
 from generator.site import page_jobs
+from generator.site.published_links import MarkupScan
 from tests.conftest import snapshot
 
 # Run in a fresh interpreter: a fork needs a single-threaded process, and pytest may hold
@@ -21,6 +22,7 @@ import multiprocessing, os, sys
 from pathlib import Path
 from generator.build import build
 from generator.site import page_jobs
+from generator.site.published_links import MarkupScan
 
 started = []
 context = multiprocessing.get_context("fork")
@@ -49,6 +51,7 @@ def test_forked_build_writes_the_same_site(site: Path, tmp_path: Path,
 
 class _Writer:
     cache = None
+    scan: MarkupScan | None = None
 
 
 def test_a_failed_child_fails_the_build() -> None:
@@ -60,10 +63,27 @@ def test_a_failed_child_fails_the_build() -> None:
 
 def test_errors_a_child_logged_are_logged_here(caplog: pytest.LogCaptureFixture) -> None:
     receive, send = Pipe(duplex=False)
-    send.send(("ok", {}, ["không đọc được tệp x"]))
+    send.send(("ok", ({}, None), ["không đọc được tệp x"]))
     with caplog.at_level(logging.ERROR, logger="pelican"):
         page_jobs._collect(_Writer(), None, receive)
     assert [r.getMessage() for r in caplog.records] == ["không đọc được tệp x"]
+
+
+def test_what_a_child_found_in_its_pages_reaches_the_build(tmp_path: Path) -> None:
+    """The unsafe-markup scan runs where each page is written; a child's findings and the
+    pages it read come back, so the build neither misses them nor reads those pages again."""
+    (tmp_path / "a.html").write_text("<img src=x onerror=alert(1)>", encoding="utf-8")
+    in_child = MarkupScan()
+    in_child.read_pages(tmp_path, ["a.html"])
+    receive, send = Pipe(duplex=False)
+    send.send(("ok", ({}, in_child), []))
+    writer = _Writer()
+    writer.scan = MarkupScan()
+    page_jobs._collect(writer, None, receive)
+    (tmp_path / "a.html").write_text("<p>sửa sau khi đọc</p>", encoding="utf-8")
+    problems = writer.scan.problems(tmp_path).sorted()
+    assert [str(p.location) for p in problems] == ["(trang dựng ra) /a.html"]
+    assert "onerror" in problems[0].message
 
 
 def test_a_child_that_died_fails_the_build() -> None:

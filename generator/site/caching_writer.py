@@ -3,7 +3,8 @@
 Every page Pelican or our generator writes goes through `write_file`. Our generator
 names the input units a page reads (`units=`); Pelican's own pages (news posts, their
 lists and archives, static pages) read the news and the site, and a post the plan it names. Without a page cache in
-the settings (a build asked to start afresh) it is Pelican's writer unchanged.
+the settings it writes every page; with a markup scan (`published_links`) it reads each
+page it wrote.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pelican.writers import Writer
 
 from ..incremental.inputs import NEWS, plan_unit
 from ..incremental.page_cache import PageCache
+from .published_links import MARKUP_SETTING, MarkupScan
 
 CACHE_SETTING = "MINHBACH_PAGE_CACHE"
 
@@ -29,6 +31,7 @@ class CachingWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self.cache: PageCache | None = (settings or {}).get(CACHE_SETTING)
+        self.scan: MarkupScan | None = (settings or {}).get(MARKUP_SETTING)
         self.staging = Path(output_path)
         self._opened: list[str] = []
 
@@ -44,12 +47,15 @@ class CachingWriter(Writer):
 
     def write_file(self, name: str, template: Any, context: dict[str, Any], *args: Any,
                    units: tuple[str, ...] | None = None, **kwargs: Any) -> None:
-        if not name or self.cache is None:
-            super().write_file(name, template, context, *args, **kwargs)
-            return
-        key = self.cache.key(name, template.name, units or _news_units(kwargs))
-        if self.cache.reuse(name, key):
-            return
+        key = None
+        if name and self.cache is not None:
+            key = self.cache.key(name, template.name, units or _news_units(kwargs))
+            if self.cache.reuse(name, key):
+                return
         self._opened = []
         super().write_file(name, template, context, *args, **kwargs)
-        self.cache.record(name, key, self.staging, self._opened)
+        if self.scan is not None:
+            self.scan.read_pages(self.staging, (Path(f).relative_to(self.staging).as_posix()
+                                                for f in self._opened))
+        if key is not None and self.cache is not None:
+            self.cache.record(name, key, self.staging, self._opened)

@@ -24,6 +24,7 @@ from typing import Any
 from ..errors import LoggedErrors
 from ..incremental.page_cache import Entry
 from . import urls
+from .published_links import MarkupScan
 
 # Below this many pages to render, a fork costs more than it saves.
 MIN_PAGES_PER_PROCESS = 100
@@ -47,12 +48,14 @@ def _write(writer: Any, generator: Any, job: PageJob) -> None:
 def _child(writer: Any, generator: Any, jobs: list[PageJob], results: Connection) -> None:
     captured = LoggedErrors()
     logging.getLogger("pelican").addHandler(captured)
+    if writer.scan is not None:  # send back only what this child read
+        writer.scan = MarkupScan()
     try:
         for job in jobs:
             _write(writer, generator, job)
         names = [urls.save_as(job.url) for job in jobs]
         entries = {n: writer.cache.entries[n] for n in names} if writer.cache else {}
-        results.send(("ok", entries, captured.messages))
+        results.send(("ok", (entries, writer.scan), captured.messages))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the build
         try:
             results.send(("failed", error, captured.messages))
@@ -70,9 +73,12 @@ def _processes(pages: int, limit: int | None) -> int:
     return max(1, min(most, pages // MIN_PAGES_PER_PROCESS))
 
 
-def _merge(writer: Any, entries: dict[str, Entry], messages: list[str]) -> None:
+def _merge(writer: Any, entries: dict[str, Entry], scan: MarkupScan | None,
+           messages: list[str]) -> None:
     if writer.cache is not None:
         writer.cache.adopt(entries)
+    if writer.scan is not None and scan is not None:
+        writer.scan.adopt(scan)
     for message in messages:
         logging.getLogger("pelican").error("%s", message)
 
@@ -111,9 +117,9 @@ def _collect(writer: Any, process: Any, receive: Connection) -> None:
     except EOFError:
         raise RuntimeError(f"tiến trình dựng trang {process.pid} dừng bất thường") from None
     if outcome == "failed":
-        _merge(writer, {}, messages)
+        _merge(writer, {}, None, messages)
         raise payload
-    _merge(writer, payload, messages)
+    _merge(writer, *payload, messages)
 
 
 def _reused(writer: Any, generator: Any, job: PageJob) -> bool:
