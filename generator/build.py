@@ -19,6 +19,7 @@ from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
 
+from . import collector
 from .data.dataset import Dataset, load_dataset
 from .editor.deployment import add_deployment_files
 from .errors import InvalidProject, Location, LoggedErrors, Problems
@@ -146,23 +147,9 @@ def _page_cache(root: Path, output: Path, data: Dataset, fresh: bool) -> PageCac
     return PageCache.open(output, digest_inputs(root, data), fresh)
 
 
-def build(root: Path, output: Path | None = None, phases: Phases | None = None,
-          strict: bool = False, fresh: bool = False, jobs: int | None = None,
-          remove_later: bool = False, previous: Facts | None = None) -> Facts:
-    """Build the site into `output`; `phases` tells what each phase did, when given;
-    pages are rendered by at most `jobs` processes (default: one per core); see `publish`
-    for `remove_later`, and `derive` for `previous` (the facts this process built last).
-
-    Pages whose inputs did not change since the last build into `output` are taken from
-    it (see `incremental`); `fresh` renders every page.
-    """
-    phases = phases or Phases()
-    root = root.resolve()
-    output = (output or root / "output").resolve()
-    recover(output)
-    config, data = phases.run("Kiểm tra dữ liệu", lambda: check(root, strict),
-                              lambda checked: describe_dataset(checked[1]))
-    facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data, previous))
+def _make_site(root: Path, output: Path, phases: Phases, config: SiteConfig, data: Dataset,
+               facts: Facts, fresh: bool, jobs: int | None, remove_later: bool) -> None:
+    """Render, index and publish the site of `facts` (see `build`)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     cache = _page_cache(root, output, data, fresh)
     staging = folder_beside(output, "build")
@@ -182,4 +169,28 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+def build(root: Path, output: Path | None = None, phases: Phases | None = None,
+          strict: bool = False, fresh: bool = False, jobs: int | None = None,
+          remove_later: bool = False, previous: Facts | None = None) -> Facts:
+    """Build the site into `output`; `phases` tells what each phase did, when given;
+    pages are rendered by at most `jobs` processes (default: one per core); see `publish`
+    for `remove_later`, and `derive` for `previous` (the facts this process built last).
+
+    Pages whose inputs did not change since the last build into `output` are taken from
+    it (see `incremental`); `fresh` renders every page.
+    """
+    phases = phases or Phases()
+    root = root.resolve()
+    output = (output or root / "output").resolve()
+    recover(output)
+    with collector.lasting() as keep:
+        config, data = phases.run("Kiểm tra dữ liệu", lambda: check(root, strict),
+                                  lambda checked: describe_dataset(checked[1]))
+        keep()
+        with collector.paused():  # derive makes what the pages read, and little garbage
+            facts = phases.run("Suy ra tiến độ, hạn và liên kết", lambda: derive(data, previous))
+        keep()
+        _make_site(root, output, phases, config, data, facts, fresh, jobs, remove_later)
     return facts

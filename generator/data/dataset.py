@@ -7,7 +7,6 @@ problem it finds before anything is built, and raises `InvalidProject` if any.
 from __future__ import annotations
 
 import difflib
-import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from .. import collector
 from ..errors import InvalidProject, Location, Problem, Problems, relative
 from ..incremental.memo import CACHE_FOLDER, Memo
 from ..reading.agency_names import NameIndex
@@ -205,7 +205,7 @@ def load_dataset(root: Path, keep: bool = False) -> Dataset:
     problems = Problems()
     memo = Memo(root / CACHE_FOLDER / "check", in_process=True) if keep else None
     data = Dataset(root=root, files=FileMemo(root, memo))
-    with _collector_paused():
+    with collector.paused():
         _load_areas(data, problems)
         _load_organisations(data, problems)
         _load_plans(data, problems)
@@ -221,24 +221,6 @@ def load_dataset(root: Path, keep: bool = False) -> Dataset:
     if problems:
         raise InvalidProject(problems, data.warnings)
     return data
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading makes millions of lasting objects and no garbage cycles: the cyclic
-    collector's passes over the growing heap cost a quarter of `check` at size L. They are
-    then moved to the oldest generation at once (freeze, unfreeze), or the first young
-    collection would walk them all (≈ 1 s at L)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if not gc.get_freeze_count():  # never thaw what someone else froze on purpose
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def _load_areas(data: Dataset, problems: Problems) -> None:

@@ -43,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from .vietnamese import nfc
 
@@ -480,6 +481,7 @@ def _period(original: str, text: str, year: int) -> Timeline | None:
 _READERS = (_unscheduled, _recurring, _continuous, _relative, _deadline, _period)
 
 
+@lru_cache(maxsize=16384)  # plans repeat their phrases ("Hằng năm", "Quý IV/2024") by the dozen
 def parse_timeline(text: str | None, year: int) -> Timeline | None:
     """Read a task's timeline as written; `year` is the plan's year, used when none is written.
 
