@@ -45,6 +45,7 @@ from .site.caching_writer import CACHE_SETTING
 from .site.markdown import readings_kept_in
 from .site.page_jobs import JOBS_SETTING
 from .site.published_links import MARKUP_SETTING, MarkupScan
+from .site.template_errors import TEMPLATE_ERRORS, template_failure
 
 
 def check(root: Path, strict: bool = False) -> tuple[SiteConfig, Dataset]:
@@ -84,6 +85,8 @@ def render(root: Path, output: Path, config: SiteConfig, facts: Facts, cache: Pa
     try:
         with readings_kept_in(cache.memo, cache.key("news-readings", "", ()), root):
             Pelican(settings).run()
+    except TEMPLATE_ERRORS as error:  # one a template raised before any page was written
+        raise template_failure(error, None, root) from error
     finally:
         logging.getLogger("pelican").removeHandler(counter)
         _forget_pelican_contents()

@@ -71,6 +71,10 @@ class InvalidProject(Exception):
         self.warnings = warnings or Problems()
         super().__init__("\n".join(str(p) for p in problems.sorted()))
 
+    def __reduce__(self) -> tuple[type[InvalidProject], tuple[Problems, Problems]]:
+        # A render worker sends its failure to the build as a pickle.
+        return InvalidProject, (self.problems, self.warnings)
+
 
 def relative(path: Path, root: Path) -> str:
     """Paths in messages are relative to the project, so they read the same everywhere; a

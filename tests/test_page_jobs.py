@@ -22,7 +22,6 @@ import multiprocessing, os, sys
 from pathlib import Path
 from generator.build import build
 from generator.site import page_jobs
-from generator.site.published_links import MarkupScan
 
 started = []
 context = multiprocessing.get_context("fork")

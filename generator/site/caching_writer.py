@@ -17,6 +17,7 @@ from pelican.writers import Writer
 from ..incremental.inputs import NEWS, plan_unit
 from ..incremental.page_cache import PageCache
 from .published_links import MARKUP_SETTING, MarkupScan
+from .template_errors import TEMPLATE_ERRORS, template_failure
 
 CACHE_SETTING = "MINHBACH_PAGE_CACHE"
 
@@ -33,6 +34,7 @@ class CachingWriter(Writer):
         self.cache: PageCache | None = (settings or {}).get(CACHE_SETTING)
         self.scan: MarkupScan | None = (settings or {}).get(MARKUP_SETTING)
         self.staging = Path(output_path)
+        self.root = Path((settings or {}).get("MINHBACH_ROOT", "."))
         self._opened: list[str] = []
 
     def reuse(self, name: str, template: Any, units: tuple[str, ...]) -> bool:
@@ -53,7 +55,10 @@ class CachingWriter(Writer):
             if self.cache.reuse(name, key):
                 return
         self._opened = []
-        super().write_file(name, template, context, *args, **kwargs)
+        try:
+            super().write_file(name, template, context, *args, **kwargs)
+        except TEMPLATE_ERRORS as error:
+            raise template_failure(error, name, self.root) from error
         if self.scan is not None:
             self.scan.read_pages(self.staging, (Path(f).relative_to(self.staging).as_posix()
                                                 for f in self._opened))
