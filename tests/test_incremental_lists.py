@@ -152,6 +152,34 @@ def test_a_status_edit_renders_the_totals_on_first_pages(project: Path, tmp_path
     assert "tien-do/2021/index.html" not in rendered
 
 
+def _counted_elsewhere(project: Path) -> tuple[str, str, str, str]:
+    """An agency whose first page prints its "All plans" rows but not a plan it leads a
+    task of in that plan's latest report: the agency, the plan, the report, the task."""
+    facts = derive(load_dataset(project))
+    for org_id, record in sorted(facts.records.items()):
+        first = (project / "output" / "co-quan" / org_id / "index.html").read_text(encoding="utf-8")
+        if 'data-role="chu-tri-tong"' not in first:
+            continue
+        for row in record.rows:
+            led = [t for t in row.report.tasks if org_id in t.fact.task.lead]
+            if led and not _shows_plan(first, row.plan.id):
+                return org_id, row.plan.id, row.report.period.id, led[0].fact.task.id
+    raise AssertionError("no agency counts a plan its first page does not show")
+
+
+def test_a_status_edit_renders_the_agency_first_page_that_counts_it(project: Path,
+                                                                     tmp_path: Path) -> None:
+    org_id, plan_id, period, task = _counted_elsewhere(project)
+    report = project / "data" / "reports" / plan_id / f"{period}.yaml"
+    text = report.read_text(encoding="utf-8")
+    status = re.search(rf"(?m)^- task: {task}\n  status: (\S+)$", text)
+    other = "dang-thuc-hien" if status[1] == "hoan-thanh" else "hoan-thanh"
+    report.write_text(text.replace(status[0], status[0].replace(status[1], other)),
+                      encoding="utf-8")
+    rendered = _rendered(project, tmp_path)  # the totals equal a fresh build's
+    assert f"co-quan/{org_id}/index.html" in rendered
+
+
 def _more_tasks(project: Path) -> None:
     """The plan gains 15 tasks, led by the agency that leads its first task."""
     plan = project / "data" / "plans" / f"{_PLAN}.yaml"
