@@ -136,6 +136,11 @@ def test_progress_pages_list_every_plan_and_late_task_once(
         assert Counter(m for page in pages for m in _TASK_PAGE.findall(page)) == \
             Counter((t.fact.plan.id, t.fact.task.id) for t in year.late)
         _check_ranges(pages, len(year.plans))
+        # The year's totals on the first page; later pages link to it.
+        assert ('nam-tong-' in pages[0]) == bool(year.reported)
+        for page in pages[1:]:
+            assert 'nam-tong-' not in page
+            assert f'<a href="{urls.progress_year_url(year.year)}">trang 1</a>' in page
 
 
 def test_open_data_pages_list_every_file_once(paged_site: tuple[Path, Facts]) -> None:
