@@ -1,10 +1,12 @@
 """Random edits, one after another, each followed by an incremental build and a fresh
 one: the two sites must be the same bytes (issue 11, item 3).
 
-    .venv/bin/python -u bench/incremental_check.py --edits 30 --seed 1
+    .venv/bin/python -u bench/incremental_check.py --edits 30 --seed 1 [--short-pages]
 
 The tests cover each kind of edit once (tests/test_incremental.py); this script chains
-many at random, on a size-S corpus, to find a dependency a page does not name.
+many at random, on a size-S corpus, to find a dependency a page does not name. With
+`--short-pages`, long lists are split into pages of a few plans each (as at size L),
+so that edits move plans between the pages of agency, area, progress and data lists.
 Prints each edit, how many pages were reused, and any difference; exits 1 on one.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,9 +25,14 @@ from corpus import STATUSES, generate
 
 from generator.build import build
 from generator.errors import InvalidProject
+from generator.facts import paging
 from generator.phases import Phases
 
 Edit = Callable[[random.Random, Path], str]
+
+# Page limits (weights, see `generator.facts.paging`) that split the S corpus's lists.
+SHORT_PAGES = {"AREA_ROWS": 40, "AGENCY_ROWS": 30, "PROGRESS_ROWS": 10, "OPEN_DATA_ROWS": 40,
+               "PLAN_LIST_ROWS": 8}
 
 
 def _pick(rng: random.Random, folder: Path, pattern: str) -> Path:
@@ -81,8 +89,43 @@ def report_removed(rng: random.Random, root: Path) -> str:
     return f"{path.parent.name}/{path.name}: removed"
 
 
+def tasks_added(rng: random.Random, root: Path) -> str:
+    """Tasks added to a section, led by the plan's first lead: the plan weighs more in
+    its agencies' and areas' lists."""
+    path = _pick(rng, root / "data" / "plans", "*.yaml")
+    text = path.read_text(encoding="utf-8")
+    lead = re.search(r"(?m)^    lead:\n    - (\S+)$", text)
+    count = rng.randint(1, 20)
+    added = "".join(f"  - id: nv-them-{rng.randint(1, 10**6)}\n    title: Nhiệm vụ thêm {n}\n"
+                    f"    lead:\n    - {lead[1]}\n" for n in range(count)) if lead else ""
+    path.write_text(text.replace("  tasks:\n", "  tasks:\n" + added, 1), encoding="utf-8")
+    return f"{path.name}: {count if lead else 0} tasks added"
+
+
+def plan_copied(rng: random.Random, root: Path) -> str:
+    """A new plan (another's copy under a new id): rows move down the lists."""
+    source = _pick(rng, root / "data" / "plans", "*.yaml")
+    new_id = f"{source.stem}-sao-{rng.randint(1, 999)}"
+    source.with_name(f"{new_id}.yaml").write_text(
+        re.sub(r"(?m)^id: .+$", f"id: {new_id}", source.read_text(encoding="utf-8")),
+        encoding="utf-8")
+    return f"{source.name}: copied as {new_id}"
+
+
+def plan_removed(rng: random.Random, root: Path) -> str:
+    """A plan removed with its reports and text, and the news that named it unlinked."""
+    path = _pick(rng, root / "data" / "plans", "*.yaml")
+    path.unlink()
+    shutil.rmtree(root / "data" / "reports" / path.stem, ignore_errors=True)
+    (root / "content" / "plans" / f"{path.stem}.md").unlink(missing_ok=True)
+    for news in (root / "content" / "news").glob("*.md"):
+        text = news.read_text(encoding="utf-8")
+        news.write_text(text.replace(f"plan: {path.stem}\n", ""), encoding="utf-8")
+    return f"{path.name}: removed"
+
+
 EDITS: list[Edit] = [report_status, report_status, plan_title, organisation_name, news_title,
-                     plan_text, report_removed]
+                     plan_text, report_removed, tasks_added, plan_copied, plan_removed]
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -95,6 +138,7 @@ def _restore(root: Path, inputs: dict[str, bytes]) -> None:
         for name in _files(root / folder).keys() - inputs.keys():
             (root / folder / name).unlink()
     for name, content in inputs.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)  # a removed plan's reports
         (root / name).write_bytes(content)
 
 
@@ -107,7 +151,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edits", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--short-pages", action="store_true",
+                        help="split every long list into pages of a few plans")
     args = parser.parse_args()
+    if args.short_pages:
+        for name, value in SHORT_PAGES.items():
+            setattr(paging, name, value)
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as scratch:
         root = generate("S", Path(scratch) / "project")

@@ -112,9 +112,12 @@ def test_agency_pages_list_every_task_record_row_and_late_task(
         assert roles == expected
         late = Counter(m for page in pages for m in re.findall(r'<li data-task="([^"]+)">', page))
         assert late == Counter(t.fact.task.id for t in record.late)
-        if len(record.rows) > 1:  # every page counts all plans in its totals
-            for page in pages:
-                assert page.count('data-role="chu-tri-tong"') == (record.lead.total > 0)
+        if len(record.rows) > 1:  # the first page counts all plans; later pages link to it
+            assert pages[0].count('data-role="chu-tri-tong"') == (record.lead.total > 0)
+            for page in pages[1:]:
+                assert 'data-role="chu-tri-tong"' not in page
+                assert f'tính tất cả các kế hoạch, ở <a href="{urls.agency_url(org_id)}">trang 1' \
+                    in page
     assert paged_agencies > 0
 
 
@@ -133,6 +136,11 @@ def test_progress_pages_list_every_plan_and_late_task_once(
         assert Counter(m for page in pages for m in _TASK_PAGE.findall(page)) == \
             Counter((t.fact.plan.id, t.fact.task.id) for t in year.late)
         _check_ranges(pages, len(year.plans))
+        # The year's totals on the first page; later pages link to it.
+        assert ('nam-tong-' in pages[0]) == bool(year.reported)
+        for page in pages[1:]:
+            assert 'nam-tong-' not in page
+            assert f'<a href="{urls.progress_year_url(year.year)}">trang 1</a>' in page
 
 
 def test_open_data_pages_list_every_file_once(paged_site: tuple[Path, Facts]) -> None:

@@ -95,6 +95,11 @@ class YearProgress:
     def sample(self) -> bool:
         return any(p.progress.sample for p in self.plans if p.progress)
 
+    def only(self, plans: Iterable[PlanFacts]) -> YearProgress:
+        """Some plans of the year, counted alone: what one page of a long list shows (the
+        year's areas are left out, as they count every plan)."""
+        return replace(self, plans=tuple(plans), areas=())
+
 
 def year_progress(year: int, plans: list[PlanFacts], areas: dict[str, Area]) -> YearProgress:
     totals: dict[str, Counts] = defaultdict(Counts)

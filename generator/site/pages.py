@@ -20,8 +20,10 @@ from ..facts import paging as paging_limits
 from ..facts.derive import Facts, Involvement, PlanFacts, TaskFact
 from ..facts.document import Document, document_of
 from ..facts.paging import Paging, grouped, leading, paged
+from ..facts.records import YearProgress
 from ..incremental.inputs import NEWS, plan_unit, text_unit
 from ..incremental.page_cache import PageCache
+from ..incremental.shown import shown_unit
 from ..opendata.opendata import DataFile, build_files, plan_files, write_files
 from ..search.search_index import SEARCH_PAGE
 from . import urls
@@ -72,8 +74,11 @@ class MinhBachGenerator(Generator):
         every_plan = [(year, p) for year, plans in by_year for p in plans]
         for paging, part in _list_pages(urls.PLANS, every_plan, lambda _: 1,
                                         paging_limits.PLAN_LIST_ROWS):
-            self._page(paging.url, "plans", self.every, plans_by_year=grouped(part),
-                       paging=paging, issuers=facts.plans_by_issuer())
+            # Only the first page lists the issuing bodies.
+            issuers = facts.plans_by_issuer() if paging.number == 1 else []
+            self._list_page(paging, "plans", [p for _, p in part],
+                            [(org.id, [p.plan.id for p in plans]) for org, plans in issuers],
+                            plans_by_year=grouped(part), issuers=issuers)
         for plan_id, plan_facts in sorted(facts.plans.items()):
             self._page(urls.plan_url(plan_id), "plan",
                   [*self._plan_units(plan_facts), text_unit(plan_id), NEWS], p=plan_facts,
@@ -89,10 +94,8 @@ class MinhBachGenerator(Generator):
             per_plan = facts.areas.get(area.id, [])
             for paging, part in _list_pages(urls.area_url(area.id), per_plan, _area_weight,
                                             paging_limits.AREA_ROWS):
-                self._page(paging.url, "area", _plans(*(plan for plan, _ in per_plan)),
-                           area=area, tasks=part, paging=paging,
-                           sample_label=self._sample(*(facts.plans[plan.id]
-                                                       for plan, _ in per_plan)))
+                self._list_page(paging, "area", [facts.plans[plan.id] for plan, _ in part],
+                                area=area, tasks=part)
         self._page(urls.SEARCH, "search", self.every, search=SEARCH_PAGE, plans_by_year=recent,
                    every_year_shown=len(recent) == len(by_year))
         self._page("/404.html", "404", ())
@@ -105,15 +108,23 @@ class MinhBachGenerator(Generator):
         facts = self.facts
         involvement = facts.involvement.get(org.id, [])
         record = facts.records.get(org.id)
+        # The "All plans" rows change with every plan the agency has a part in: printed on
+        # the first page only (later pages link to it), a status edit leaves the pages that
+        # do not show its plan as they are.
+        totalled = record is not None and len(record.rows) > 1
         for paging, part in _list_pages(urls.agency_url(org.id), involvement,
                                         _involvement_weight, paging_limits.AGENCY_ROWS):
-            shown = record.only({i.plan.id for i in part}) if record else None
-            self._page(paging.url, "agency", _plans(*(i.plan for i in involvement)), org=org,
-                       province=facts.data.provinces[org.id],
-                       parent=facts.data.organisations.get(org.parent or ""),
-                       children=facts.units.get(org.id, []), involvement=part, paging=paging,
-                       record=record, shown=shown,
-                       sample_label=self._sample(*(facts.plans[i.plan.id] for i in involvement)))
+            first = paging.number == 1
+            totals = record if totalled and first else None
+            plans = [facts.plans[i.plan.id] for i in part]
+            counted = [facts.plans[i.plan.id] for i in involvement] if totals else plans
+            self._list_page(paging, "agency", plans,
+                            (record is not None, totalled, totals and (totals.lead, totals.support)),
+                            org=org, province=facts.data.provinces[org.id],
+                            parent=facts.data.organisations.get(org.parent or ""),
+                            children=facts.units.get(org.id, []), involvement=part,
+                            shown=record.only({i.plan.id for i in part}) if record else None,
+                            totals=totals, totalled=totalled, sample_label=self._sample(*counted))
 
     def _plan_units(self, p: PlanFacts) -> list[str]:
         """A plan's pages read the plan and the plans it cites and that cite it."""
@@ -165,6 +176,18 @@ class MinhBachGenerator(Generator):
         shown = any(p.progress is not None and p.progress.sample for p in plans)
         return shown and self.settings["MINHBACH_CONFIG"].sample_data_label
 
+    def _list_page(self, paging: Paging, template: str, plans: Sequence[PlanFacts],
+                   printed: object = None, units: Iterable[str] = (), **context: Any) -> None:
+        """One page of a long list. It reads the plans it shows (and `units`), and, as one
+        value (see `incremental.shown`), where it stands in the list, the order of its
+        plans, its description and sample label, and the list-wide facts it `printed`: a
+        plan's edit renders again the pages that show that plan or print what changed."""
+        context.setdefault("sample_label", self._sample(*plans))
+        value = (paging, [p.plan.id for p in plans], self.context["descriptions"].get(paging.url),
+                 context["sample_label"], printed)
+        self._page(paging.url, template, [*_plans(*plans), *units, shown_unit(value)],
+                   paging=paging, **context)
+
     def _downloads(self, *wanted: str) -> list[tuple[str, str]]:
         return [(url, self.data_files[url].title) for url in wanted if url in self.data_files]
 
@@ -197,14 +220,19 @@ class MinhBachGenerator(Generator):
         every_plan = [(year, p) for year in facts.years for p in year.plans]
         for paging, part in _list_pages(urls.PROGRESS, every_plan, lambda _: paging_limits.PLAN_ROW,
                                         paging_limits.PROGRESS_ROWS):
-            self._page(paging.url, "progress", self.every, years=grouped(part), paging=paging,
-                       sample_label=self._sample(*facts.plans.values()), files=site_files)
+            self._list_page(paging, "progress", [p for _, p in part], site_files,
+                            years=[(year.only(plans), plans) for year, plans in grouped(part)],
+                            files=site_files)
         for year in facts.years:
             for paging, part in _list_pages(urls.progress_year_url(year.year), year.plans,
                                             _year_weight, paging_limits.PROGRESS_ROWS):
-                self._page(paging.url, "progress_year", _plans(*year.plans), y=year,
-                           shown=replace(year, plans=tuple(part)), paging=paging,
-                           sample_label=self._sample(*year.plans), files=site_files)
+                # The year's totals change with each of its plans: printed on the first
+                # page only, like an agency's (see `_add_agency`).
+                totals = year if paging.number == 1 else None
+                self._list_page(paging, "progress_year", part,
+                                (site_files, totals and _year_totals(totals)),
+                                shown=year.only(part), totals=totals, files=site_files,
+                                sample_label=self._sample(*(totals.plans if totals else part)))
 
     def _add_open_data(self) -> None:
         files = self.open_data
@@ -213,13 +241,22 @@ class MinhBachGenerator(Generator):
             if item.plan_id:
                 by_plan.setdefault(item.plan_id, []).append(item)
         every_plan = [(self.facts.plans[pid], rows) for pid, rows in sorted(by_plan.items())]
+        schema_urls = {f.schema: f.url for f in files if "/schema/" in f.url}
         for paging, part in _list_pages(urls.OPEN_DATA, every_plan, lambda pair: 2 + len(pair[1]),
                                         paging_limits.OPEN_DATA_ROWS):
-            self._page(paging.url, "opendata", self.every, paging=paging,
-                       site_files=[f for f in files if not f.plan_id and "/schema/" not in f.url],
-                       schema_files=[f for f in files if "/schema/" in f.url], plan_files=part,
-                       schema_urls={f.schema: f.url for f in files if "/schema/" in f.url},
-                       sample_label=self._sample(*self.facts.plans.values()))
+            # Only the first page lists the whole site's files (their sizes change with
+            # every plan, so it shows them all) and the schemas.
+            first = paging.number == 1
+            site = [f for f in files if first and not f.plan_id and "/schema/" not in f.url]
+            schemas = [f for f in files if first and "/schema/" in f.url]
+            plans = [pf for pf, _ in part]
+            self._list_page(paging, "opendata", plans,
+                            (_listing(site), _listing(schemas), schema_urls),
+                            [u for pf in plans for u in self._plan_units(pf)],
+                            site_files=site, schema_files=schemas, plan_files=part,
+                            schema_urls=schema_urls,
+                            sample_label=self._sample(*(self.facts.plans.values() if first
+                                                        else plans)))
         self._write_data_files(files)
 
     def _write_data_files(self, files: list[DataFile]) -> None:
@@ -242,6 +279,17 @@ def _list_pages(url: str, items: Sequence[T], weight: Callable[[T], int],
                 limit: int) -> list[tuple[Paging, list[T]]]:
     """A list shown from `url` on, split into pages (`url`, `url`trang-2/, …)."""
     return paged(items, weight, limit, partial(urls.paged_url, url))
+
+
+def _year_totals(year: YearProgress) -> tuple[object, ...]:
+    """What a year's first page prints of the whole year."""
+    return (year.counts, [(a.area.id, a.counts) for a in year.areas], len(year.late),
+            bool(year.reported))
+
+
+def _listing(files: Sequence[DataFile]) -> list[tuple[object, ...]]:
+    """Files as a list of them shows them."""
+    return [(f.url, f.title, f.format, f.size, f.schema, f.sample) for f in files]
 
 
 def _area_weight(part: tuple[Plan, list[TaskFact]]) -> int:
