@@ -37,7 +37,7 @@ from .publishing import (
     staged_files,
 )
 from .search.pagefind_client import PagefindError
-from .search.search_index import IndexSummary, write_index
+from .search.search_index import BUNDLE, IndexSummary, write_index
 from .search.search_text import Exclusion, PageText, read_page
 from .settings import SiteConfig, load_config, pelican_settings
 from .site.caching_writer import CACHE_SETTING
@@ -107,8 +107,11 @@ def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str]) -> In
                               lambda: read_page(html, exclusions))
 
     pages = {name: cache.output / name for name in kept if name.endswith(".html")}
+    # Shards made from the same documents are taken from the last published bundle,
+    # unless this build starts afresh (`--full`).
+    previous = cache.output / BUNDLE if cache.loaded is not None else None
     try:
-        return write_index(staging, facts, read, pages)
+        return write_index(staging, facts, read, pages, previous)
     except PagefindError as error:
         problems = Problems()
         problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
@@ -173,7 +176,7 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
         write_schemas(staging / "schema")
         if config.search:
             phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache, kept),
-                       lambda summary: f"{summary.pages} trang, {summary.records} mục")
+                       lambda summary: summary.describe())
         phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data, kept),
                    lambda added: added)
         _publish(staging, output, cache, kept, remove_later)
