@@ -121,11 +121,13 @@ class IndexSummary:
     pages: int
     records: int
     shards: int
+    indexed: int  # shards Pagefind made (the others were kept from the last build)
     files: int
     bytes: int
 
     def describe(self) -> str:
-        parts = f", {self.shards} phần theo năm" if self.shards > 1 else ""
+        kept = f", {self.shards - self.indexed} phần giữ nguyên" if self.indexed < self.shards else ""
+        parts = f", {self.shards} phần theo năm{kept}" if self.shards > 1 else kept
         return f"{self.pages} trang, {self.records} mục{parts}"
 
 
@@ -234,12 +236,13 @@ def _reuse(previous: Path | None, shard: Shard, digest: str, target: Path) -> bo
 
 
 def _write_shard(bundle: Path, shard: Shard, documents: list[Document],
-                 previous: Path | None) -> str:
-    """Index one shard into its folder (or take it from `previous`); returns its digest."""
+                 previous: Path | None) -> tuple[str, bool]:
+    """Index one shard into its folder, or take it from `previous`: its digest, and
+    whether Pagefind made it."""
     target = bundle / shard.folder
     digest = _digest(documents)
     if _reuse(previous, shard, digest, target):
-        return digest
+        return digest, False
     # `build` may run where an event loop is already running (a test driving a browser,
     # an async server), and asyncio.run refuses to nest: Pagefind gets its own thread.
     with ThreadPoolExecutor(max_workers=1) as worker:
@@ -249,7 +252,7 @@ def _write_shard(bundle: Path, shard: Shard, documents: list[Document],
     verify_bundle(target, runtime=not shard.folder)  # as Pagefind gave it, before stabilise
     stabilise(target)
     verify_bundle(target, runtime=not shard.folder)
-    return digest
+    return digest, True
 
 
 def write_index(site: Path, facts: Facts, read: PageReader = read_page,
@@ -268,9 +271,10 @@ def write_index(site: Path, facts: Facts, read: PageReader = read_page,
     parts: dict[str, list[Document]] = {s.folder: [] for s in shards}
     for document in documents:
         parts[in_shard[document.year].folder].append(document)
-    digests = [_write_shard(bundle, s, parts[s.folder], previous) for s in shards]
-    (bundle / MANIFEST).write_text(manifest(shards, digests), encoding="utf-8")
+    written = [_write_shard(bundle, s, parts[s.folder], previous) for s in shards]
+    (bundle / MANIFEST).write_text(manifest(shards, [d for d, _ in written]), encoding="utf-8")
     files = [p for p in bundle.rglob("*") if p.is_file()]
     records = sum("#" in d.url for d in documents)
-    return IndexSummary(len(documents) - records, records, len(shards), len(files),
+    return IndexSummary(len(documents) - records, records, len(shards),
+                        sum(made for _, made in written), len(files),
                         sum(p.stat().st_size for p in files))
