@@ -168,7 +168,9 @@ class SearchPage {
   load() {
     this.pagefind ??= (async () => {
       const bundle = this.root.dataset.bundle;
-      const manifest = fetch(`${bundle}${MANIFEST}`).then((r) => (r.ok ? r.json() : null));
+      // Revalidated like Pagefind's own entry file: a rebuild may move a year to a shard.
+      const manifest = fetch(`${bundle}${MANIFEST}`, { cache: "no-cache" })
+        .then((r) => (r.ok ? r.json() : null));
       const pagefind = await import(`${bundle}pagefind.js`);
       // The page's own thread: the first shard is small, and phones are spared
       // pagefind-worker.js (about 12 KB compressed).
