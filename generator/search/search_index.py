@@ -50,7 +50,16 @@ from .search_entries import (
     Entry,
     row_records,
 )
-from .search_shards import MANIFEST, SHARD_PREFIX, Shard, manifest, plan_shards, shard_of_year
+from .search_shards import (
+    DIGESTS,
+    MANIFEST,
+    SHARD_PREFIX,
+    Shard,
+    digests,
+    manifest,
+    plan_shards,
+    shard_of_year,
+)
 from .search_text import Annotation, Exclusion, PageText, annotate, dd_words, read_page
 
 BUNDLE = "pagefind"
@@ -210,7 +219,7 @@ async def _pagefind(documents: list[Document]) -> dict[str, bytes]:
 
 def _shard_files(folder: Path) -> list[Path]:
     """A shard's own files: a first shard's folder also holds the other shards' folders."""
-    return [p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST
+    return [p for p in folder.rglob("*") if p.is_file() and p.name not in (MANIFEST, DIGESTS)
             and not p.relative_to(folder).parts[0].startswith(SHARD_PREFIX)]
 
 
@@ -219,11 +228,9 @@ def _reuse(previous: Path | None, shard: Shard, digest: str, target: Path) -> bo
     if previous is None:
         return False
     try:
-        last = json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
-        source = previous / shard.folder
-        if {"folder": shard.folder, "digest": digest} not in (
-                {"folder": s["folder"], "digest": s["digest"]} for s in last["digests"]):
+        if json.loads((previous / DIGESTS).read_text(encoding="utf-8")).get(shard.folder) != digest:
             return False
+        source = previous / shard.folder
         for path in _shard_files(source):
             copy = target / path.relative_to(source)
             copy.parent.mkdir(parents=True, exist_ok=True)
@@ -272,7 +279,8 @@ def write_index(site: Path, facts: Facts, read: PageReader = read_page,
     for document in documents:
         parts[in_shard[document.year].folder].append(document)
     written = [_write_shard(bundle, s, parts[s.folder], previous) for s in shards]
-    (bundle / MANIFEST).write_text(manifest(shards, [d for d, _ in written]), encoding="utf-8")
+    (bundle / MANIFEST).write_text(manifest(shards), encoding="utf-8")
+    (bundle / DIGESTS).write_text(digests(shards, [d for d, _ in written]), encoding="utf-8")
     files = [p for p in bundle.rglob("*") if p.is_file()]
     records = sum("#" in d.url for d in documents)
     return IndexSummary(len(documents) - records, records, len(shards),

@@ -21,7 +21,8 @@ shard. A year is never split, so choosing a year loads exactly one shard. A site
 than `SHARD_DOCUMENTS` — the example site — keeps one index, searched whole as before.
 
 `MANIFEST` (in the first shard's folder) tells the search page each shard's folder and
-how many documents each of its years has (the year filter lists every year from it).
+how many documents each of its years has (the year filter lists every year from it);
+`DIGESTS` beside it lets the next build keep a shard made from the same documents.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 # by year"): a year of a 20-plan-a-year province is ≈ 1,300 documents.
 SHARD_DOCUMENTS = 1000
 MANIFEST = "minhbach-shards.json"
+DIGESTS = "minhbach-shard-digests.json"
 SHARD_PREFIX = "nam-"  # no folder of Pagefind's own starts so
 
 
@@ -82,11 +84,15 @@ def shard_of_year(shards: list[Shard]) -> Mapping[str | None, Shard]:
     return found
 
 
-def manifest(shards: list[Shard], digests: list[str]) -> str:
-    """What search.js reads (folders relative to the bundle, documents per year), and what
-    the next build compares (each shard's `digest`, of what it was made from)."""
+def manifest(shards: list[Shard]) -> str:
+    """What search.js reads: folders relative to the bundle, and documents per year."""
     return json.dumps({"shards": [{"folder": s.folder + "/" if s.folder else "",
-                                   "years": s.years} for s in shards],
-                       "digests": [{"folder": s.folder, "digest": d}
-                                   for s, d in zip(shards, digests, strict=True)]},
+                                   "years": s.years} for s in shards]},
                       ensure_ascii=False, separators=(",", ":"))
+
+
+def digests(shards: list[Shard], made_from: list[str]) -> str:
+    """What the next build compares: a digest of what each shard was made from. A file of
+    its own, so that readers do not download it."""
+    return json.dumps({s.folder: d for s, d in zip(shards, made_from, strict=True)},
+                      separators=(",", ":"))
