@@ -99,7 +99,8 @@ def _refuse_unsafe_markup(staging: Path) -> None:
         raise InvalidProject(problems)
 
 
-def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str]) -> IndexSummary:
+def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str],
+           jobs: int | None) -> IndexSummary:
     def read(html: str, exclusions: tuple[Exclusion, ...]) -> PageText:
         """A page's text as the last build read it, when it is the same page."""
         digest = hashlib.sha256(html.encode()).hexdigest()
@@ -111,7 +112,7 @@ def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str]) -> In
     # unless this build starts afresh (`--full`).
     previous = cache.output / BUNDLE if cache.loaded is not None else None
     try:
-        return write_index(staging, facts, read, pages, previous)
+        return write_index(staging, facts, read, pages, previous, jobs)
     except PagefindError as error:
         problems = Problems()
         problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
@@ -152,8 +153,9 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
           strict: bool = False, fresh: bool = False, jobs: int | None = None,
           remove_later: bool = False, previous: Facts | None = None) -> Facts:
     """Build the site into `output`; `phases` tells what each phase did, when given;
-    pages are rendered by at most `jobs` processes (default: one per core); see `publish`
-    for `remove_later`, and `derive` for `previous` (the facts this process built last).
+    pages are rendered (and search shards indexed) by at most `jobs` processes (default:
+    one per core); see `publish` for `remove_later`, and `derive` for `previous` (the facts
+    this process built last).
 
     Pages whose inputs did not change since the last build into `output` are taken from
     it (see `incremental`); `fresh` renders every page.
@@ -175,7 +177,7 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
         kept = cache.kept_files()  # the pages left in output/, fixed once rendering is done
         write_schemas(staging / "schema")
         if config.search:
-            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache, kept),
+            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache, kept, jobs),
                        lambda summary: summary.describe())
         phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data, kept),
                    lambda added: added)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator, Mapping
@@ -237,7 +238,8 @@ def _reuse(previous: Path | None, shard: Shard, digest: str, target: Path) -> bo
             shutil.copyfile(path, copy)
         verify_bundle(target, runtime=not shard.folder)
     except (OSError, ValueError, KeyError, TypeError, PagefindError):
-        shutil.rmtree(target, ignore_errors=True)
+        for path in _shard_files(target):  # other shards may be writing beside it
+            path.unlink()
         return False
     return True
 
@@ -264,7 +266,7 @@ def _write_shard(bundle: Path, shard: Shard, documents: list[Document],
 
 def write_index(site: Path, facts: Facts, read: PageReader = read_page,
                 elsewhere: Mapping[str, Path] | None = None,
-                previous: Path | None = None) -> IndexSummary:
+                previous: Path | None = None, jobs: int | None = None) -> IndexSummary:
     """Index the staged site (see `indexed_documents` for `elsewhere`) into `site/pagefind/`,
     one Pagefind index per shard (`search_shards`); a shard made from the same documents
     as in the bundle `previous` (the last published one) is copied from it. Raises
@@ -278,7 +280,11 @@ def write_index(site: Path, facts: Facts, read: PageReader = read_page,
     parts: dict[str, list[Document]] = {s.folder: [] for s in shards}
     for document in documents:
         parts[in_shard[document.year].folder].append(document)
-    written = [_write_shard(bundle, s, parts[s.folder], previous) for s in shards]
+    # Each shard is its own Pagefind process: as many at once as `jobs` (default: cores).
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(shards)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        written = list(pool.map(lambda s: _write_shard(bundle, s, parts[s.folder], previous),
+                                shards))
     (bundle / MANIFEST).write_text(manifest(shards), encoding="utf-8")
     (bundle / DIGESTS).write_text(digests(shards, [d for d, _ in written]), encoding="utf-8")
     files = [p for p in bundle.rglob("*") if p.is_file()]
