@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from ..facts.derive import Facts
 from .pagefind_bundle import verify_bundle, write_bundle
-from .pagefind_client import PagefindError, pagefind_index
+from .pagefind_client import PagefindError, executable, pagefind_index
 from .pagefind_stable import stabilise
 from .search_entries import (
     AGENCY,
@@ -201,8 +201,12 @@ CONFIG = {"exclude_selectors": [e.selector for e in EXCLUDED], "force_language":
 
 
 def _digest(documents: list[Document]) -> str:
-    """What a shard's index is made from: Pagefind's version and settings, its documents."""
-    digest = hashlib.sha256(f"{version('pagefind')}\0{CONFIG}\0{TARGET_CHUNKS}\0{MIN_CHUNK}".encode())
+    """What a shard's index is made from: Pagefind (its version, and the size of its
+    program, which the version of the Python package alone may not follow), our settings
+    for it, and the documents."""
+    program = executable().stat().st_size
+    digest = hashlib.sha256(
+        f"{version('pagefind')}\0{program}\0{CONFIG}\0{TARGET_CHUNKS}\0{MIN_CHUNK}".encode())
     for document in documents:
         digest.update(f"\0{document.url}\0{document.html}".encode())
     return digest.hexdigest()
