@@ -44,12 +44,15 @@ class Fetched:
         return self.path.startswith("/pagefind/")
 
 
-def first_search(browser: Any, base: str, query: str) -> tuple[list[Fetched], str]:
+def first_search(browser: Any, base: str, query: str,
+                 all_years: bool = False) -> tuple[list[Fetched], str]:
     context = browser.new_context()
     page = context.new_page()
     responses: list[Any] = []
     page.on("response", lambda response: responses.append(response))
-    page.goto(f"{base}/tim-kiem/?q={quote(query)}")
+    # On a site whose index is split by year, ask for every year as the reader's button does.
+    every = "&cac-nam=tat-ca" if all_years else ""
+    page.goto(f"{base}/tim-kiem/?q={quote(query)}{every}")
     wait_for_results(page)
     page.wait_for_load_state("networkidle")
     shown = status(page)
@@ -68,14 +71,14 @@ def _kind(path: str) -> str:
     return name.rsplit(".", 1)[-1] if ".pf_" in name else name
 
 
-def report(site: Path, queries: tuple[str, ...] = QUERIES) -> None:
+def report(site: Path, queries: tuple[str, ...] = QUERIES, all_years: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for base in serve(site):
             for query in queries:
-                fetched, shown = first_search(browser, base, query)
+                fetched, shown = first_search(browser, base, query, all_years)
                 search = [f for f in fetched if f.search]
                 by_kind: dict[str, list[int]] = {}
                 for f in search:

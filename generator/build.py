@@ -38,7 +38,7 @@ from .publishing import (
     staged_files,
 )
 from .search.pagefind_client import PagefindError
-from .search.search_index import IndexSummary, write_index
+from .search.search_index import BUNDLE, IndexSummary, write_index
 from .search.search_text import Exclusion, PageText, read_page
 from .settings import SiteConfig, load_config, pelican_settings
 from .site.caching_writer import CACHE_SETTING
@@ -104,7 +104,8 @@ def _refuse_unsafe_markup(staging: Path, scan: MarkupScan) -> None:
         raise InvalidProject(problems)
 
 
-def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str]) -> IndexSummary:
+def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str],
+           jobs: int | None) -> IndexSummary:
     def read(html: str, exclusions: tuple[Exclusion, ...]) -> PageText:
         """A page's text as the last build read it, when it is the same page."""
         digest = hashlib.sha256(html.encode()).hexdigest()
@@ -112,8 +113,11 @@ def _index(staging: Path, facts: Facts, cache: PageCache, kept: list[str]) -> In
                               lambda: read_page(html, exclusions))
 
     pages = {name: cache.output / name for name in kept if name.endswith(".html")}
+    # Shards made from the same documents are taken from the last published bundle,
+    # unless this build starts afresh (`--full`).
+    previous = cache.output / BUNDLE if cache.loaded is not None else None
     try:
-        return write_index(staging, facts, read, pages)
+        return write_index(staging, facts, read, pages, previous, jobs)
     except PagefindError as error:
         problems = Problems()
         problems.add(Location("pagefind"), f"không lập được chỉ mục tìm kiếm: {error}")
@@ -164,8 +168,8 @@ def _make_site(root: Path, output: Path, phases: Phases, config: SiteConfig, dat
         kept = cache.kept_files()  # the pages left in output/, fixed once rendering is done
         write_schemas(staging / "schema")
         if config.search:
-            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache, kept),
-                       lambda summary: f"{summary.pages} trang, {summary.records} mục")
+            phases.run("Lập chỉ mục tìm kiếm", lambda: _index(staging, facts, cache, kept, jobs),
+                       lambda summary: summary.describe())
         phases.run("Tệp cho máy chủ", lambda: add_deployment_files(root, staging, config, data, kept),
                    lambda added: added)
         _publish(staging, output, cache, kept, remove_later)
@@ -178,8 +182,9 @@ def build(root: Path, output: Path | None = None, phases: Phases | None = None,
           strict: bool = False, fresh: bool = False, jobs: int | None = None,
           remove_later: bool = False, previous: Facts | None = None) -> Facts:
     """Build the site into `output`; `phases` tells what each phase did, when given;
-    pages are rendered by at most `jobs` processes (default: one per core); see `publish`
-    for `remove_later`, and `derive` for `previous` (the facts this process built last).
+    pages are rendered (and search shards indexed) by at most `jobs` processes (default:
+    one per core); see `publish` for `remove_later`, and `derive` for `previous` (the facts
+    this process built last).
 
     Pages whose inputs did not change since the last build into `output` are taken from
     it (see `incremental`); `fresh` renders every page.

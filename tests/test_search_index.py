@@ -204,7 +204,7 @@ def test_indexes_pages_with_a_body_and_rows_but_not_lists(built: Path, facts) ->
 
 
 def test_every_indexed_document_is_annotated(built: Path, facts) -> None:
-    for url, html, words in indexed_documents(built, facts):
+    for url, html, words, _ in indexed_documents(built, facts):
         assert f'data-pagefind-filter="{TYPE}:' in html, url
         assert f'data-pagefind-sort="{SORT_DATE}:' in html, url
         assert words > 0, url

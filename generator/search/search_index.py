@@ -19,17 +19,21 @@ What is indexed, and why:
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from ..facts.derive import Facts
 from .pagefind_bundle import verify_bundle, write_bundle
-from .pagefind_client import pagefind_index
+from .pagefind_client import PagefindError, executable, pagefind_index
 from .pagefind_stable import stabilise
 from .search_entries import (
     AGENCY,
@@ -46,6 +50,16 @@ from .search_entries import (
     Entries,
     Entry,
     row_records,
+)
+from .search_shards import (
+    DIGESTS,
+    MANIFEST,
+    SHARD_PREFIX,
+    Shard,
+    digests,
+    manifest,
+    plan_shards,
+    shard_of_year,
 )
 from .search_text import Annotation, Exclusion, PageText, annotate, dd_words, read_page
 
@@ -116,8 +130,15 @@ SEARCH_PAGE = SearchPage((
 class IndexSummary:
     pages: int
     records: int
+    shards: int
+    indexed: int  # shards Pagefind made (the others were kept from the last build)
     files: int
     bytes: int
+
+    def describe(self) -> str:
+        kept = f", {self.shards - self.indexed} phần giữ nguyên" if self.indexed < self.shards else ""
+        parts = f", {self.shards} phần theo năm{kept}" if self.shards > 1 else kept
+        return f"{self.pages} trang, {self.records} mục{parts}"
 
 
 def annotation(entry: Entry, page: PageText) -> Annotation:
@@ -140,10 +161,15 @@ class Document(NamedTuple):
     url: str
     html: str  # annotated, as Pagefind reads it
     words: int  # how many words Pagefind will index from it
+    year: str | None = None  # which shard holds it (search_shards)
 
 
 def chunk_size(words: int) -> int:
     return max(MIN_CHUNK, words // TARGET_CHUNKS)
+
+
+def _year(entry: Entry) -> str | None:
+    return next(iter(entry.filters.get(YEAR, [])), None)
 
 
 # Reads a written page for the index: `read_page`, or the same through a build's cache.
@@ -165,41 +191,108 @@ def indexed_documents(site: Path, facts: Facts, read: PageReader = read_page,
         page = read(html, EXCLUDED)
         if page.has_body:
             entry = known.get(url) or entries.other_page(url, page.first_time)
-            yield Document(url, annotate(html, annotation(entry, page)), page.words())
+            yield Document(url, annotate(html, annotation(entry, page)), page.words(), _year(entry))
     for url, html, entry in row_records(facts):
         page = read_page(html)
-        yield Document(url, annotate(html, annotation(entry, page)), page.words())
+        yield Document(url, annotate(html, annotation(entry, page)), page.words(), _year(entry))
 
 
-async def _index(site: Path, facts: Facts, read: PageReader, elsewhere: Mapping[str, Path] | None,
-                 ) -> tuple[int, int, dict[str, bytes]]:
-    config = {"exclude_selectors": [e.selector for e in EXCLUDED], "force_language": LANGUAGE}
-    documents = list(indexed_documents(site, facts, read, elsewhere))
+CONFIG = {"exclude_selectors": [e.selector for e in EXCLUDED], "force_language": LANGUAGE}
+
+
+def _digest(documents: list[Document]) -> str:
+    """What a shard's index is made from: Pagefind (its version, and the size of its
+    program, which the version of the Python package alone may not follow), our settings
+    for it, and the documents."""
+    program = executable().stat().st_size
+    digest = hashlib.sha256(
+        f"{version('pagefind')}\0{program}\0{CONFIG}\0{TARGET_CHUNKS}\0{MIN_CHUNK}".encode())
+    for document in documents:
+        digest.update(f"\0{document.url}\0{document.html}".encode())
+    return digest.hexdigest()
+
+
+async def _pagefind(documents: list[Document]) -> dict[str, bytes]:
+    """One Pagefind index of `documents`, as the files of its bundle."""
     words = sum(d.words for d in documents)
     env = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size(words))}
-    counts = [0, 0]  # pages, rows
-    async with pagefind_index(config, env) as index:
+    async with pagefind_index(CONFIG, env) as index:
         for document in documents:
             await index.add_html(document.url, document.html)
-            counts["#" in document.url] += 1
-        files = await index.files()
-    return counts[0], counts[1], files
+        return await index.files()
 
 
-def write_index(site: Path, facts: Facts, read: PageReader = read_page,
-                elsewhere: Mapping[str, Path] | None = None) -> IndexSummary:
-    """Index the staged site (see `indexed_documents` for `elsewhere`) into `site/pagefind/`;
-    raises PagefindError if Pagefind fails or the bundle does not read back whole."""
-    bundle = site / BUNDLE
-    if bundle.exists():
-        shutil.rmtree(bundle)
+def _shard_files(folder: Path) -> list[Path]:
+    """A shard's own files: a first shard's folder also holds the other shards' folders."""
+    return [p for p in folder.rglob("*") if p.is_file() and p.name not in (MANIFEST, DIGESTS)
+            and not p.relative_to(folder).parts[0].startswith(SHARD_PREFIX)]
+
+
+def _reuse(previous: Path | None, shard: Shard, digest: str, target: Path) -> bool:
+    """Copy the shard from the last published bundle if it was made from the same documents."""
+    if previous is None:
+        return False
+    try:
+        if json.loads((previous / DIGESTS).read_text(encoding="utf-8")).get(shard.folder) != digest:
+            return False
+        source = previous / shard.folder
+        for path in _shard_files(source):
+            copy = target / path.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+        verify_bundle(target, runtime=not shard.folder)
+    except (OSError, ValueError, KeyError, TypeError, PagefindError):
+        for path in _shard_files(target):  # other shards may be writing beside it
+            path.unlink()
+        return False
+    return True
+
+
+def _write_shard(bundle: Path, shard: Shard, documents: list[Document],
+                 previous: Path | None) -> tuple[str, bool]:
+    """Index one shard into its folder, or take it from `previous`: its digest, and
+    whether Pagefind made it."""
+    target = bundle / shard.folder
+    digest = _digest(documents)
+    if _reuse(previous, shard, digest, target):
+        return digest, False
     # `build` may run where an event loop is already running (a test driving a browser,
     # an async server), and asyncio.run refuses to nest: Pagefind gets its own thread.
     with ThreadPoolExecutor(max_workers=1) as worker:
-        pages, records, written = worker.submit(asyncio.run, _index(site, facts, read, elsewhere)).result()
-    write_bundle(bundle, written, _UNUSED)
-    verify_bundle(bundle)  # as Pagefind gave it, before stabilise reads and rewrites it
-    stabilise(bundle)
-    verify_bundle(bundle)
+        written = worker.submit(asyncio.run, _pagefind(documents)).result()
+    # Older shards are merged into the first by its pagefind.js and WebAssembly.
+    write_bundle(target, written, _UNUSED, runtime=not shard.folder)
+    verify_bundle(target, runtime=not shard.folder)  # as Pagefind gave it, before stabilise
+    stabilise(target)
+    verify_bundle(target, runtime=not shard.folder)
+    return digest, True
+
+
+def write_index(site: Path, facts: Facts, read: PageReader = read_page,
+                elsewhere: Mapping[str, Path] | None = None,
+                previous: Path | None = None, jobs: int | None = None) -> IndexSummary:
+    """Index the staged site (see `indexed_documents` for `elsewhere`) into `site/pagefind/`,
+    one Pagefind index per shard (`search_shards`); a shard made from the same documents
+    as in the bundle `previous` (the last published one) is copied from it. Raises
+    PagefindError if Pagefind fails or a bundle does not read back whole."""
+    bundle = site / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    documents = list(indexed_documents(site, facts, read, elsewhere))
+    shards = plan_shards(d.year for d in documents)
+    in_shard = shard_of_year(shards)
+    parts: dict[str, list[Document]] = {s.folder: [] for s in shards}
+    for document in documents:
+        parts[in_shard[document.year].folder].append(document)
+    # Each shard is its own Pagefind process: as many at once as `jobs` (default: cores).
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(shards)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        written = list(pool.map(lambda s: _write_shard(bundle, s, parts[s.folder], previous),
+                                shards))
+    (bundle / MANIFEST).write_text(manifest(shards), encoding="utf-8")
+    (bundle / DIGESTS).write_text(digests(shards, [d for d, _ in written]), encoding="utf-8")
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    return IndexSummary(pages, records, len(files), sum(p.stat().st_size for p in files))
+    records = sum("#" in d.url for d in documents)
+    return IndexSummary(len(documents) - records, records, len(shards),
+                        sum(made for _, made in written), len(files),
+                        sum(p.stat().st_size for p in files))

@@ -9,6 +9,12 @@
 // The form, its labels and every message come from search.html (gettext, in Vietnamese);
 // the URL keeps the query, filters and order (?q=…&nam=2018&sap-xep=moi-nhat) so a
 // search can be shared or bookmarked.
+//
+// Shards: on a large site the index is split by year (generator/search/search_shards.py);
+// /pagefind/ holds the newest years and the undated pages, and minhbach-shards.json
+// lists the older shards. A first search loads only the first shard; older ones are merged
+// in (Pagefind's mergeIndex, which reuses the first one's WebAssembly) when the reader
+// asks for earlier years (?cac-nam=tat-ca) or picks one of them in the year filter.
 
 const EXCERPT_WORDS = 30;
 const SUB_RESULTS = 3;
@@ -17,6 +23,8 @@ const TITLE_CHARS = 140;
 // URL parameters of the filters shown on each result (see SEARCH_PAGE in search_index.py).
 const SHOWN = { type: "loai", document: "van-ban", issuer: "co-quan-ban-hanh", year: "nam",
   validity: "hieu-luc", status: "trang-thai" };
+const MANIFEST = "minhbach-shards.json";
+const ALL_YEARS = { param: "cac-nam", value: "tat-ca" };
 
 function fold(text) {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
@@ -110,6 +118,16 @@ function shortened(title, limit = TITLE_CHARS) {
   return cut.slice(0, Math.max(cut.lastIndexOf(" "), limit / 2)) + "…";
 }
 
+function newestFirst(years) {
+  return [...years].sort((a, b) => Number(b) - Number(a));
+}
+
+// "2016–2024", or one year.
+function span(years) {
+  const sorted = newestFirst(years);
+  return sorted.length > 1 ? `${sorted[sorted.length - 1]}–${sorted[0]}` : sorted[0] || "";
+}
+
 function plainText(html) {
   return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
 }
@@ -125,15 +143,21 @@ class SearchPage {
     this.more = $("search-more");
     this.details = $("search-filters");
     this.sortSelect = $("search-sort");
+    this.scope = $("search-scope");
+    this.scopeText = $("search-scope-text");
+    this.allYears = $("search-all-years");
     this.selects = [...rootNode.querySelectorAll("select[data-filter]")];
+    this.yearSelect = this.selects.find((s) => s.name === SHOWN.year);
     this.sortKey = rootNode.dataset.sortKey;
     this.pageSize = Number(rootNode.dataset.pageSize) || 10;
-    this.state = { q: "", filters: {}, sort: "" };
+    this.state = { q: "", filters: {}, sort: "", allYears: false };
     this.run = 0;
     this.results = [];
     this.shown = 0;
     this.pagefind = null;
-    this.filtersReady = null;
+    this.shards = [{ folder: "", years: {} }];
+    this.merged = new Map([["", null]]);  // folder → merging, of the shards searched so far
+    this.filtersFor = null;  // the shards the filter choices were counted on
   }
 
   message(name, values = {}) {
@@ -143,20 +167,58 @@ class SearchPage {
 
   load() {
     this.pagefind ??= (async () => {
-      const pagefind = await import(`${this.root.dataset.bundle}pagefind.js`);
-      await pagefind.options({
-        excerptLength: EXCERPT_WORDS,
-        // The index is small: searching on the page's own thread is instant, and phones
-        // are spared pagefind-worker.js (about 12 KB compressed).
-        noWorker: true,
-        // A document number ("792/KH-UBND", "792", "kh 792") should find that document
-        // first, not the pages that cite it: its number field outweighs the title.
-        ranking: { metaWeights: { [this.root.dataset.numberField]: NUMBER_WEIGHT } },
-      });
+      const bundle = this.root.dataset.bundle;
+      // Revalidated like Pagefind's own entry file: a rebuild may move a year to a shard.
+      const manifest = fetch(`${bundle}${MANIFEST}`, { cache: "no-cache" })
+        .then((r) => (r.ok ? r.json() : null));
+      const pagefind = await import(`${bundle}pagefind.js`);
+      // The page's own thread: the first shard is small, and phones are spared
+      // pagefind-worker.js (about 12 KB compressed).
+      await pagefind.options({ noWorker: true, ...this.searchOptions() });
       await pagefind.init();
+      this.shards = (await manifest)?.shards || this.shards;
       return pagefind;
     })();
     return this.pagefind;
+  }
+
+  // For the first shard and every shard merged into it.
+  searchOptions() {
+    return {
+      excerptLength: EXCERPT_WORDS,
+      // A document number ("792/KH-UBND", "792", "kh 792") should find that document
+      // first, not the pages that cite it: its number field outweighs the title.
+      ranking: { metaWeights: { [this.root.dataset.numberField]: NUMBER_WEIGHT } },
+    };
+  }
+
+  // The shards this search needs: all, when asked; else the first, and the one holding
+  // the year filtered on. Once merged, a shard stays (Pagefind cannot take it out).
+  async mergeShards(pagefind) {
+    const year = this.state.filters[this.yearSelect?.dataset.filter];
+    const wanted = this.shards.filter((s, i) =>
+      i === 0 || this.state.allYears || (year && year in s.years));
+    for (const shard of wanted) {
+      if (!this.merged.has(shard.folder)) {
+        this.merged.set(shard.folder, pagefind.mergeIndex(
+          `${this.root.dataset.bundle}${shard.folder}`, this.searchOptions()));
+      }
+    }
+    await Promise.all(wanted.map((s) => this.merged.get(s.folder)));
+    this.showScope();
+  }
+
+  searchedShards() {
+    return this.shards.filter((s) => this.merged.has(s.folder));
+  }
+
+  showScope() {
+    const searched = this.searchedShards().flatMap((s) => Object.keys(s.years));
+    const left = this.shards.filter((s) => !this.merged.has(s.folder))
+      .flatMap((s) => Object.keys(s.years));
+    this.scope.hidden = left.length === 0;
+    this.scopeText.textContent = this.message("scope", { years: newestFirst(searched).join(", ") });
+    this.allYears.textContent = this.message("allYears", { years: span(left) });
   }
 
   readUrl() {
@@ -168,6 +230,7 @@ class SearchPage {
     }
     this.state.sort = params.get(this.sortSelect.name) === this.sortSelect.options[1].value
       ? this.sortSelect.options[1].value : "";
+    this.state.allYears = params.get(ALL_YEARS.param) === ALL_YEARS.value;
     this.input.value = this.state.q;
     this.sortSelect.value = this.state.sort;
   }
@@ -189,27 +252,34 @@ class SearchPage {
       if (value) params.set(select.name, value);
     }
     if (this.state.sort) params.set(this.sortSelect.name, this.state.sort);
+    if (this.state.allYears) params.set(ALL_YEARS.param, ALL_YEARS.value);
     const query = params.toString();
     history.replaceState(null, "", query ? `?${query}` : location.pathname);
   }
 
-  // Filter choices come from the index itself, with how many results each would give.
-  fillFilters() {
-    this.filtersReady ??= (async () => {
-      const pagefind = await this.load();
-      const available = await pagefind.filters();
-      for (const select of this.selects) {
-        const counts = available[select.dataset.filter] || {};
-        const values = Object.keys(counts).sort((a, b) =>
-          /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(b) - Number(a) : a.localeCompare(b, "vi"));
-        for (const value of values) {
-          select.append(new Option(`${value} (${counts[value]})`, value));
-        }
-        select.value = this.state.filters[select.dataset.filter] || "";
-        select.closest(".filter").hidden = values.length === 0;
-      }
-    })();
-    return this.filtersReady;
+  // Filter choices come from the index itself, with how many results each would give;
+  // years from the manifest, so that a year whose shard is not loaded yet can be chosen.
+  // Counted again when more shards are merged.
+  async fillFilters() {
+    const pagefind = await this.load();
+    await this.mergeShards(pagefind);
+    const shards = [...this.merged.keys()].join(" ");
+    if (this.filtersFor === shards) return;
+    this.filtersFor = shards;
+    const available = await pagefind.filters();
+    if (this.yearSelect && this.shards.length > 1) {
+      available[this.yearSelect.dataset.filter] =
+        Object.assign({}, ...this.shards.map((s) => s.years));
+    }
+    for (const select of this.selects) {
+      const counts = available[select.dataset.filter] || {};
+      const values = Object.keys(counts).sort((a, b) =>
+        /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(b) - Number(a) : a.localeCompare(b, "vi"));
+      select.replaceChildren(select.options[0],
+        ...values.map((value) => new Option(`${value} (${counts[value]})`, value)));
+      select.value = this.state.filters[select.dataset.filter] || "";
+      select.closest(".filter").hidden = values.length === 0;
+    }
   }
 
   async search(pagefind) {
@@ -217,8 +287,9 @@ class SearchPage {
     if (Object.keys(this.state.filters).length) options.filters = { ...this.state.filters };
     if (this.state.sort) options.sort = { [this.sortKey]: "desc" };
     const term = this.state.q || null;
+    if (this.state.sort) return this.sorted(pagefind, term, options);
     const found = await pagefind.search(term, options);
-    if (!term || this.state.sort || term.includes('"') || !/\s/.test(term)) return found.results;
+    if (!term || term.includes('"') || !/\s/.test(term)) return found.results;
     // Pagefind matches each word anywhere on the page; results holding the words
     // side by side ("Sở Nội vụ", not "số … nội bộ … nhiệm vụ") come first.
     const phrases = await Promise.all(
@@ -226,6 +297,21 @@ class SearchPage {
     const together = new Set(phrases.flatMap((p) => p.results.map((r) => r.id)));
     return [...found.results.filter((r) => together.has(r.id)),
       ...found.results.filter((r) => !together.has(r.id))];
+  }
+
+  // Pagefind merges the results of several shards by score, which under a sort is only
+  // each result's rank within its own shard. The shards hold different years, so asking
+  // one shard's years at a time, newest first, then the undated pages, keeps the order.
+  async sorted(pagefind, term, options) {
+    const key = this.yearSelect?.dataset.filter;
+    const shards = this.searchedShards();
+    if (shards.length < 2 || !key || options.filters?.[key]) {
+      return (await pagefind.search(term, options)).results;
+    }
+    const years = shards.map((s) => Object.keys(s.years));
+    const parts = await Promise.all([...years.map((any) => ({ any })), { none: years.flat() }]
+      .map((only) => pagefind.search(term, { ...options, filters: { ...options.filters, [key]: only } })));
+    return parts.flatMap((p) => p.results);
   }
 
   async update() {
@@ -240,6 +326,8 @@ class SearchPage {
     this.status.textContent = this.message("loading");
     try {
       const pagefind = await this.load();
+      await this.mergeShards(pagefind);
+      if (this.filtersFor !== null) await this.fillFilters();
       const results = await this.search(pagefind);
       if (run !== this.run) return;
       this.results = results;
@@ -353,6 +441,12 @@ class SearchPage {
     }
     this.details.addEventListener("toggle", () => {
       if (this.details.open) this.fillFilters().catch((e) => console.warn(e));
+    });
+    this.allYears.addEventListener("click", async () => {
+      this.state.allYears = true;
+      await this.update();
+      // The button is gone: keyboard users go on from the first result.
+      (this.list.querySelector("a") || this.input).focus();
     });
     this.more.addEventListener("click", async () => {
       const first = await this.showMore(this.run);
