@@ -193,9 +193,18 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A reader closing a tab or following a link mid-download is normal, not an error:
+    the standard server prints a traceback for it on the terminal staff watch."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def _listen(bind: str, port: int, handler: type[PreviewHandler]) -> http.server.HTTPServer | None:
     try:
-        return http.server.ThreadingHTTPServer((bind, port), handler)
+        return QuietServer((bind, port), handler)
     except OSError as error:
         reason = (f"cổng {port} đang được chương trình khác dùng; chọn cổng khác, ví dụ "
                   f"“minhbach serve --port {port + 1}”" if error.errno == errno.EADDRINUSE

@@ -5,10 +5,14 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
-from generator.serve import PreviewState, inject
+from generator.serve import PreviewState, QuietServer, inject
 
 from .preview import get, preview, wait_for
 
@@ -130,3 +134,27 @@ def test_error_box_escapes_what_staff_wrote() -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert page.index('id="minhbach-loi"') < page.index("<p>trang</p>")
     assert page.index("<p>trang</p>") < page.index("reload.js")
+
+
+def _failing_server(error: Exception, captured: pytest.CaptureFixture[str]) -> str:
+    """What a preview server prints when answering a request raises `error`."""
+    class Failing(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            raise error
+
+    server = QuietServer(("127.0.0.1", 0), Failing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    with socket.create_connection(server.server_address[:2]) as client:
+        client.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        client.recv(1)  # the server closes the connection once the handler has failed
+    server.shutdown()
+    server.server_close()  # waits for the request's thread
+    thread.join()
+    return captured.readouterr().err
+
+
+def test_a_reader_leaving_mid_page_prints_no_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    for gone in (BrokenPipeError(), ConnectionResetError(), ConnectionAbortedError()):
+        assert _failing_server(gone, capsys) == ""
+    assert "ValueError: a bug" in _failing_server(ValueError("a bug"), capsys)

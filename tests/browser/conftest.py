@@ -13,7 +13,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,6 +21,7 @@ import pytest
 
 from generator.build import build
 from generator.editor import headers
+from generator.serve import QuietServer
 
 from ..conftest import FIXTURE_SITE, PROJECT_ROOT
 
@@ -59,7 +60,7 @@ def _handler(folder: Path) -> Any:
 
 def serve(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 at a free port; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(folder))
+    server = QuietServer(("127.0.0.1", 0), _handler(folder))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
