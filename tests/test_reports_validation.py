@@ -234,3 +234,14 @@ def test_tasks_of_a_broken_section_are_not_also_unknown_to_reports(site: Path) -
         "area: chi-dao-dieu-hanh", "area: Chỉ đạo điều hành"), encoding="utf-8")
     _write(site, GOOD)
     assert [p.split(": ", 1)[0] for p in _problems(site)] == [f"data/plans/{PLAN}.yaml:39:11"]
+
+
+def test_a_plan_with_a_broken_year_does_not_make_its_reports_wrong(site: Path) -> None:
+    # The broken year gets a stand-in so the rest of the plan is checked; its reports must
+    # not be measured against that stand-in.
+    _write(site, GOOD)
+    plan = site / f"data/plans/{PLAN}.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("year: 2024", "year: hai-nghin"),
+                    encoding="utf-8")
+    assert _problems(site) == [
+        f"data/plans/{PLAN}.yaml:13:7: cần một số nguyên, nhưng gặp “hai-nghin”"]

@@ -70,6 +70,9 @@ class Dataset:
     report_docs: dict[tuple[str, str], Document] = field(default_factory=dict)
     # Ids of entries left out for their own errors: naming them is not another error.
     broken_ids: set[str] = field(default_factory=set)
+    # plan id → its required fields whose broken value a stand-in replaced (`validation`):
+    # reports are not judged against a stand-in.
+    plan_stand_ins: dict[str, frozenset[str]] = field(default_factory=dict)
     warnings: Problems = field(default_factory=Problems)
     _name_indexes: dict[str | None, NameIndex] = field(default_factory=dict, repr=False)
     # What each file gave when read before (`file_memo`); every plan and report is checked
@@ -101,7 +104,7 @@ class _Parsed(Generic[M]):
     model: M | None
     doc: Document | None
     dropped: frozenset[str]
-    stand_ins: bool
+    stand_ins: frozenset[str]  # the required fields a stand-in replaced
     problems: tuple[Problem, ...]
 
     def replay(self, data: Dataset, problems: Problems,
@@ -145,9 +148,9 @@ def _parse_source(source: Source, model: type[M]) -> _Parsed[M]:
 
 def _validated(doc: Document | None, model: type[M], problems: Problems) -> _Parsed[M]:
     if doc is None:
-        return _Parsed(None, None, frozenset(), False, tuple(problems.items))
+        return _Parsed(None, None, frozenset(), frozenset(), tuple(problems.items))
     salvaged = parse_salvaging(doc, model, problems)
-    return _Parsed(salvaged.model, doc, salvaged.dropped_ids, bool(salvaged.stand_ins),
+    return _Parsed(salvaged.model, doc, salvaged.dropped_ids, salvaged.stand_ins,
                    tuple(problems.items))
 
 
@@ -318,6 +321,8 @@ def _load_plans(data: Dataset, problems: Problems) -> None:
                 and checked.plan is not None:
             data.plans[plan.id] = checked.plan
             data.plan_docs[plan.id] = doc
+            if checked.parsed.stand_ins:
+                data.plan_stand_ins[plan.id] = checked.parsed.stand_ins
             data._plan_keys[plan.id] = key
             problems.items.extend(checked.problems)
             data.warnings.items.extend(checked.warnings)
@@ -566,8 +571,8 @@ def _place_report(report: Report, doc: Document, path: Path, data: Dataset,
         problems.add(doc.locate(("period",)), str(exc))
         return None
     plan = data.plans.get(report.plan)
-    if plan is None:  # the plan has errors of its own, already reported
-        return None
+    if plan is None or "year" in data.plan_stand_ins.get(plan.id, ()):
+        return None  # the plan has errors of its own, already reported
     if period.year != plan.year:
         problems.add(doc.locate(("period",)), f"kỳ báo cáo năm {period.year} không thuộc kế hoạch "
                      f"năm {plan.year}; tên tệp phải bắt đầu bằng {plan.year}-")
