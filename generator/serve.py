@@ -182,15 +182,12 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
         version = -1
-        try:
-            while True:
-                current = self.state.wait_past(version, KEEPALIVE)
-                message = f"data: {current}\n\n" if current != version else ": \n\n"
-                self.wfile.write(message.encode("ascii"))
-                self.wfile.flush()
-                version = current
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+        while True:  # until the tab closes: `QuietServer` ends the request silently
+            current = self.state.wait_past(version, KEEPALIVE)
+            message = f"data: {current}\n\n" if current != version else ": \n\n"
+            self.wfile.write(message.encode("ascii"))
+            self.wfile.flush()
+            version = current
 
 
 class QuietServer(http.server.ThreadingHTTPServer):

@@ -14,13 +14,13 @@ at the end.
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Location, Problems
+from ..publishing import staged_files
 
 SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite",
@@ -59,7 +59,7 @@ class MarkupScan:
 
     def problems(self, site: Path) -> Problems:
         """Problems in every page of `site`: those read already, and the rest read now."""
-        self.read_pages(site, _html_files(site))
+        self.read_pages(site, staged_files(site))  # skips what is not HTML or was read
         problems = Problems()
         for name, problem in sorted(self.found):
             problems.add(Location(f"(trang dựng ra) /{name}"), problem)
@@ -70,14 +70,6 @@ def unsafe_markup(site: Path) -> Problems:
     """Problems in every page of `site`."""
     return MarkupScan().problems(site)
 
-
-def _html_files(site: Path) -> list[str]:
-    found = []
-    for folder, _, files in os.walk(site):
-        base = os.path.relpath(folder, site)
-        found += [name if base == "." else f"{base}/{name}".replace(os.sep, "/")
-                  for name in files if name.endswith(".html")]
-    return found
 
 
 def _page_problems(text: str) -> list[str]:
